@@ -1,0 +1,1 @@
+"""dxkit.agent: LangGraph graphs (diagnostic panel, note-to-risk, synthesis) and the public API."""

@@ -1,0 +1,1 @@
+"""dxkit.calculators: exact, unit-aware clinical calculators (no LLM, no torch)."""

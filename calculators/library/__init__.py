@@ -1,0 +1,1 @@
+"""One module per calculator, grouped by clinical family. Each defines `CALCULATOR`."""

@@ -1,0 +1,3 @@
+from dxkit.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""The `dxkit` command line. Each command group lives in its own module beside this one."""

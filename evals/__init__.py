@@ -1,0 +1,1 @@
+"""dxkit.evals: simulator, benchmark harnesses and speed benchmarks. Nothing imports evals."""
