@@ -296,7 +296,11 @@ class Calculator:
 
     def _possible_range(self, given: dict[str, Any], absent: list[str]) -> PossibleRange:
         options = {n: _candidates(self.Inputs, n) for n in absent}
-        if any(not opts for opts in options.values()):
+        # For continuous formulas a range over the whole physiological span of a missing
+        # input says nothing useful; ranges are given for scores, or where probes are declared.
+        unprobed = [n for n in absent if isinstance(field_meta(self.Inputs, n), Measure)
+                    and not field_meta(self.Inputs, n).probes]
+        if any(not opts for opts in options.values()) or (self.kind not in ("score", "rule") and unprobed):
             return PossibleRange(low=None, high=None, bands=[], category_could_change=True,
                                  method="not_available")
         total = math.prod(len(o) for o in options.values())

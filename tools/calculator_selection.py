@@ -1,0 +1,119 @@
+"""Rank the calculators that apply to a note (and an optional question).
+
+Signals, each reported in the candidate's reason:
+- the question: BM25 over each calculator's name, synonyms and purpose, plus a bonus when
+  it names the calculator outright;
+- the note's trigger words (a calculator's `triggers`, affirmed mentions only);
+- input coverage: the share of the calculator's inputs the note actually supplies;
+- BM25 of the note against the calculator's purpose and eligible population.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import bm25s
+from pydantic import BaseModel
+
+from dxkit.calculators.base import Calculator
+from dxkit.calculators.registry import Registry, registry
+from dxkit.tools.extraction import NoteFacts, extract
+from dxkit.tools.extraction.context import modifiers
+from dxkit.tools.extraction.to_inputs import fill_inputs
+
+WEIGHTS = {"question": 3.0, "name_in_question": 4.0, "triggers": 1.0, "coverage": 2.0, "note_text": 0.5}
+
+
+class Candidate(BaseModel):
+    calculator_id: str
+    name: str
+    score: float
+    reason: str
+    signals: dict[str, float]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+class _Index:
+    def __init__(self, calcs: list[Calculator], fields: str) -> None:
+        self.calcs = calcs
+        docs = []
+        for calc in calcs:
+            parts = {
+                "names": [calc.name, calc.id.replace("_", " "), *calc.synonyms] * 2,
+                "purpose": [calc.purpose, calc.population, calc.category, *calc.triggers],
+            }
+            docs.append(" ".join(sum((parts[f] for f in fields.split("+")), [])))
+        self.retriever = bm25s.BM25()
+        self.retriever.index(bm25s.tokenize(docs, stopwords="en", show_progress=False), show_progress=False)
+
+    def scores(self, query: str) -> list[float]:
+        tokens = bm25s.tokenize([query], stopwords="en", show_progress=False)
+        if not tokens.vocab:
+            return [0.0] * len(self.calcs)
+        ids, values = self.retriever.retrieve(tokens, k=len(self.calcs), show_progress=False)
+        out = [0.0] * len(self.calcs)
+        for i, v in zip(ids[0], values[0], strict=True):
+            out[int(i)] = float(v)
+        top = max(out) or 1.0
+        return [v / top for v in out]
+
+
+@lru_cache(maxsize=4)
+def _indexes(reg_id: int) -> tuple[_Index, _Index]:
+    calcs = list(_REGISTRIES[reg_id])
+    return _Index(calcs, "names+purpose"), _Index(calcs, "purpose")
+
+
+_REGISTRIES: dict[int, Registry] = {}
+
+
+def _trigger_hits(calc: Calculator, facts: NoteFacts) -> list[str]:
+    hits = []
+    for trigger in calc.triggers:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(trigger)}(?![\w-])", facts.text, re.I):
+            if not modifiers(facts.text, match.start(), match.end()).negated:
+                hits.append(trigger)
+                break
+    return hits
+
+
+def rank_calculators(note: str, question: str | None = None, *, k: int = 5, facts: NoteFacts | None = None,
+                     reg: Registry | None = None) -> list[Candidate]:
+    """The top-k calculators for this note (and question), best first, with reasons."""
+    reg = reg or registry()
+    _REGISTRIES[id(reg)] = reg
+    by_question, by_note = _indexes(id(reg))
+    facts = facts or extract(note)
+    q_scores = by_question.scores(question) if question else [0.0] * len(reg)
+    n_scores = by_note.scores(note[:4000])
+    q_norm = _norm(question or "")
+    candidates = []
+    for i, calc in enumerate(by_question.calcs):
+        names = [calc.name, *calc.synonyms]
+        named = any(len(_norm(n)) > 3 and _norm(n) in q_norm for n in names) if question else False
+        triggers = _trigger_hits(calc, facts)
+        filled = fill_inputs(calc, facts)
+        total_inputs = len(calc.Inputs.model_fields) or 1
+        coverage = len(filled.inputs) / total_inputs * min(1.0, math.log1p(total_inputs) / math.log1p(4))
+        signals = {
+            "question": q_scores[i], "name_in_question": float(named),
+            "triggers": min(len(triggers), 3) / 3, "coverage": coverage, "note_text": n_scores[i],
+        }
+        score = sum(WEIGHTS[key] * value for key, value in signals.items())
+        reason_bits = []
+        if named:
+            reason_bits.append("the question names it")
+        elif question and q_scores[i] > 0.3:
+            reason_bits.append(f"question matches its name/purpose ({q_scores[i]:.2f})")
+        if triggers:
+            reason_bits.append("note mentions " + ", ".join(triggers[:3]))
+        reason_bits.append(f"note supplies {len(filled.inputs)}/{total_inputs} inputs")
+        candidates.append(Candidate(calculator_id=calc.id, name=calc.name, score=round(score, 4),
+                                    reason="; ".join(reason_bits), signals=signals))
+    candidates.sort(key=lambda c: (-c.score, c.calculator_id))
+    return candidates[:k]

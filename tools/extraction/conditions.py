@@ -1,0 +1,150 @@
+"""Yes/no findings (history, symptoms, signs, exposures) with negation and uncertainty.
+
+The lexicon maps a concept to the phrases notes use for it. Each mention is classified by
+ConText-style modifiers (see context.py); the calculator mapping decides what a negated,
+uncertain or family mention means for an input (never "present").
+"""
+
+from __future__ import annotations
+
+import re
+
+from dxkit.tools.extraction.context import modifiers
+from dxkit.tools.extraction.model import Finding, Span
+
+# concept -> phrases (regex fragments, case-insensitive, matched as whole words)
+LEXICON: dict[str, list[str]] = {
+    "chf_history": [r"congestive heart failure", r"CHF", r"heart failure", r"HFrEF", r"HFpEF", r"cardiac failure",
+                    r"(?:reduced|low|depressed) ejection fraction", r"LV(?:EF)? dysfunction", r"cardiomyopathy",
+                    r"left ventricular (?:systolic )?dysfunction"],
+    "hypertension": [r"hypertension", r"HTN", r"high blood pressure", r"hypertensive", r"elevated blood pressure"],
+    "diabetes": [r"diabetes(?: mellitus)?", r"T[12]DM", r"DM(?: ?type ?[12I]+)?", r"IDDM", r"NIDDM", r"diabetic"],
+    "stroke": [r"stroke", r"CVA", r"cerebrovascular accident", r"cerebral infarct(?:ion)?",
+               r"(?:ischa?emic|ha?emorrhagic) stroke", r"intracerebral ha?emorrhage"],
+    "tia": [r"transient isch(?:a)?emic attacks?", r"TIAs?"],
+    "thromboembolism": [r"thromboembolism", r"thromboembolic (?:event|disease)", r"systemic embol(?:ism|us)",
+                        r"arterial embol(?:ism|us)"],
+    "myocardial_infarction": [r"myocardial infarction", r"MI", r"STEMI", r"NSTEMI", r"heart attack",
+                              r"acute coronary syndrome", r"ACS"],
+    "coronary_artery_disease": [r"coronary artery disease", r"CAD", r"isch(?:a)?emic heart disease", r"IHD",
+                                r"angina(?: pectoris)?", r"coronary heart disease", r"CABG",
+                                r"coronary artery bypass", r"PCI", r"coronary stent(?:ing|s)?"],
+    "peripheral_vascular_disease": [r"peripheral (?:arterial|artery|vascular) disease", r"PAD", r"PVD",
+                                    r"claudication", r"aortic (?:plaque|aneurysm)", r"peripheral arterial occlusive"],
+    "dvt": [r"deep (?:vein|venous) thromboses?", r"DVT", r"venous thromboembolism", r"VTE"],
+    "pulmonary_embolism": [r"pulmonary embol(?:ism|i|us)", r"PE"],
+    "hemoptysis": [r"ha?emoptysis", r"coughing up blood", r"blood-tinged sputum"],
+    "cancer": [r"cancer", r"carcinoma", r"malignan(?:cy|t)", r"metasta(?:sis|ses|tic)", r"lymphoma", r"leuka?emia",
+               r"sarcoma", r"myeloma", r"neoplasm", r"adenocarcinoma", r"melanoma", r"glioblastoma", r"oncolog\w*",
+               r"chemotherapy", r"tumou?r"],
+    "metastatic_cancer": [r"metasta(?:sis|ses|tic)", r"stage IV", r"disseminated (?:cancer|malignancy)"],
+    "leukemia": [r"leuka?emia", r"CLL", r"AML", r"ALL", r"CML"],
+    "lymphoma": [r"lymphoma", r"Hodgkin", r"non-Hodgkin"],
+    "immobilization": [r"immobili[sz]ed", r"immobili[sz]ation", r"bed ?ridden", r"bed ?bound", r"bed rest",
+                       r"confined to bed"],
+    "recent_surgery": [r"(?:recent|underwent|post-?operative|postop|after) (?:\w+ ){0,3}surgery", r"surgery",
+                       r"operation", r"post-?operative", r"status post", r"underwent (?:a |an )?\w*(?:ectomy|plasty|otomy)"],
+    "trauma": [r"trauma", r"fracture", r"injur(?:y|ies)", r"motor vehicle (?:accident|collision)", r"MVC", r"fall"],
+    "leg_swelling": [r"(?:leg|calf|lower extremity|lower limb) (?:swelling|edema|oedema)", r"swollen (?:leg|calf)",
+                     r"pedal edema", r"ankle edema"],
+    "cerebrovascular_disease": [r"cerebrovascular disease", r"stroke", r"CVA", r"TIA", r"transient ischemic"],
+    "insulin_use": [r"insulin (?:therapy|treatment|dependent)", r"on insulin", r"insulin glargine", r"insulin lispro",
+                    r"insulin aspart", r"basal insulin", r"\binsulin\b(?! level)(?! resistance)(?! sensitivity)"],
+    "hyperlipidemia": [r"hyperlipida?emia", r"hypercholesterola?emia", r"dyslipida?emia", r"high cholesterol",
+                       r"hypertriglyceridemia"],
+    "obesity": [r"obes(?:e|ity)", r"morbidly obese"],
+    "smoking": [r"smok(?:er|es|ing|ed)", r"tobacco", r"cigarettes?", r"pack[- ]years?", r"nicotine"],
+    "family_history_cvd": [r"family history of (?:premature )?(?:coronary|cardiac|heart|cardiovascular)",
+                           r"(?:father|mother|brother|sister|sibling|parent)\w* (?:had|with|died of) (?:an? )?"
+                           r"(?:MI|myocardial infarction|heart attack|coronary)"],
+    "atherosclerotic_disease": [r"atherosclero\w+", r"coronary artery disease", r"CAD", r"peripheral arterial disease",
+                                r"prior (?:MI|stroke)", r"carotid stenosis"],
+    "cough": [r"cough(?:ing)?"],
+    "coryza": [r"coryza", r"rhinorrh(?:o|e)a", r"runny nose", r"nasal congestion"],
+    "tonsillar_exudate": [r"tonsil(?:lar)? exudates?", r"exudative tonsil\w*", r"exudates? on (?:the )?tonsils?",
+                          r"purulent tonsils?", r"tonsillar (?:swelling|enlargement|hypertrophy)", r"swollen tonsils?"],
+    "tender_anterior_nodes": [r"tender (?:anterior )?(?:cervical )?(?:lymph ?nodes|lymphadenopathy|adenopathy)",
+                              r"(?:anterior )?cervical (?:lymphadenopathy|adenopathy)",
+                              r"swollen (?:anterior )?(?:cervical )?(?:lymph )?nodes"],
+    "fever": [r"fever", r"febrile", r"pyrexia"],
+    "cirrhosis": [r"cirrhosis", r"cirrhotic"],
+    "liver_disease": [r"liver disease", r"hepatic (?:disease|dysfunction|impairment)", r"cirrhosis", r"hepatitis",
+                      r"hepatic failure", r"liver failure", r"portal hypertension"],
+    "renal_disease": [r"chronic kidney disease", r"CKD", r"renal (?:disease|insufficiency|failure|impairment)",
+                      r"dialysis", r"ha?emodialysis", r"kidney transplant", r"renal transplant", r"ESRD",
+                      r"end[- ]stage renal"],
+    "dialysis": [r"dialysis", r"ha?emodialysis", r"CVVHD?F?", r"continuous veno-?venous", r"peritoneal dialysis"],
+    "alcohol_use": [r"alcohol(?:ism| abuse| use disorder| dependence)?", r"drinks? (?:per|a) (?:day|week)",
+                    r"ethanol", r"EtOH", r"heavy drinking"],
+    "bleeding_history": [r"(?:major |prior |previous |history of )bleed(?:ing)?", r"ha?emorrhage", r"GI bleed",
+                         r"bleeding diathesis", r"ha?emophilia", r"thrombocytopenia"],
+    "labile_inr": [r"labile INR", r"unstable INR", r"fluctuating INR", r"time in therapeutic range"],
+    "antiplatelet_nsaid_use": [r"aspirin", r"clopidogrel", r"ticagrelor", r"prasugrel", r"NSAIDs?", r"ibuprofen",
+                               r"naproxen", r"diclofenac", r"antiplatelet"],
+    "melena": [r"mela?ena", r"black(?:,)? tarry stools?", r"tarry stools?"],
+    "syncope": [r"syncope", r"syncopal", r"passed out", r"fainted", r"loss of consciousness"],
+    "confusion": [r"confus(?:ed|ion)", r"disorient(?:ed|ation)", r"altered mental status", r"AMS", r"delirium",
+                  r"obtunded", r"altered sensorium", r"lethargic"],
+    "nursing_home": [r"nursing home", r"long-term care facility", r"assisted living", r"care home"],
+    "pleural_effusion": [r"pleural effusions?"],
+    "copd": [r"chronic obstructive pulmonary disease", r"COPD", r"emphysema", r"chronic bronchitis"],
+    "dementia": [r"dementia", r"Alzheimer'?s?", r"cognitive impairment"],
+    "connective_tissue_disease": [r"connective tissue disease", r"lupus", r"SLE", r"rheumatoid arthritis",
+                                  r"scleroderma", r"systemic sclerosis", r"polymyositis", r"dermatomyositis",
+                                  r"Sj(?:o|ö)gren", r"polymyalgia rheumatica", r"mixed connective tissue"],
+    "hemiplegia": [r"hemiplegi\w*", r"hemipares\w*", r"paraplegi\w*", r"quadriplegi\w*", r"tetraplegi\w*"],
+    "aids": [r"AIDS", r"acquired immunodeficiency syndrome"],
+    "hiv": [r"HIV"],
+    "peptic_ulcer": [r"peptic ulcer", r"gastric ulcer", r"duodenal ulcer", r"PUD"],
+    "ascites": [r"ascites"],
+    "encephalopathy": [r"(?:hepatic )?encephalopathy", r"asterixis"],
+    "mechanical_ventilation": [r"mechanical(?:ly)? ventilat\w+", r"intubated", r"on (?:the )?ventilator",
+                               r"endotracheal intubation"],
+    "cpap": [r"CPAP", r"continuous positive airway pressure", r"BiPAP", r"non-?invasive ventilation", r"NIV"],
+    "estrogen_use": [r"estrogens?", r"oral contraceptives?", r"OCPs?", r"hormone replacement", r"HRT",
+                     r"birth control pills?", r"hormonal (?:therapy|contraception)"],
+    "pregnancy": [r"pregnan(?:t|cy)", r"gravida", r"postpartum", r"gestation"],
+    "paralysis_leg": [r"paralysis", r"paresis", r"plaster cast", r"cast (?:on|of) (?:the )?(?:leg|lower)"],
+    "varicose_veins": [r"varicose veins?", r"varicosities"],
+    "sepsis": [r"sepsis", r"septic"],
+    "pneumonia": [r"pneumonia"],
+    "inflammatory_bowel_disease": [r"inflammatory bowel disease", r"IBD", r"Crohn'?s?", r"ulcerative colitis"],
+    "central_venous_access": [r"central (?:venous )?(?:line|catheter|access)", r"PICC", r"port-?a-?cath"],
+    "hip_pelvis_leg_fracture": [r"(?:hip|pelvi[cs]|femur|femoral|tibia\w*|fibula\w*|leg) fracture",
+                                r"fractured? (?:hip|pelvis|femur|tibia|fibula|leg)"],
+    "vomiting": [r"vomit\w*", r"emesis"],
+    "nausea": [r"nausea"],
+    "anorexia": [r"anorexia", r"loss of appetite", r"poor appetite"],
+    "chest_pain": [r"chest pain", r"chest discomfort", r"chest tightness", r"chest pressure"],
+    "headache": [r"headache"],
+    "seizure": [r"seizures?", r"convulsions?"],
+}
+
+_COMPILED = {
+    concept: re.compile(r"(?<![\w-])(?:" + "|".join(phrases) + r")(?![\w-])", re.I)
+    for concept, phrases in LEXICON.items()
+}
+# Abbreviations that are ordinary words in lower case must match in upper case only.
+_CASE_SENSITIVE = {"MI", "PE", "ALL", "AMS", "ACS", "PAD", "CAD", "AIDS", "HIV", "SLE", "NIV", "DM", "IHD", "PVD"}
+
+
+def _accept(match: re.Match[str]) -> bool:
+    word = match.group(0)
+    return word.upper() not in _CASE_SENSITIVE or word.isupper()
+
+
+def extract_conditions(text: str) -> list[Finding]:
+    """Every mention of a lexicon concept, with negation/uncertainty/history/family flags."""
+    findings: list[Finding] = []
+    for concept, pattern in _COMPILED.items():
+        for match in pattern.finditer(text):
+            if not _accept(match):
+                continue
+            mods = modifiers(text, match.start(), match.end())
+            findings.append(Finding(
+                concept=concept, value=not mods.negated, span=Span(start=match.start(), end=match.end(),
+                                                                     text=match.group(0)),
+                negated=mods.negated, uncertain=mods.uncertain, historical=mods.historical, family=mods.family,
+            ))
+    findings.sort(key=lambda f: f.span.start)
+    return findings

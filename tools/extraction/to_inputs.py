@@ -1,0 +1,139 @@
+"""From extracted note facts to one calculator's inputs, keeping where each value came from.
+
+Each calculator input declares a shared `concept` (see dxkit.calculators.fields). The bridge
+below says which extractor concepts can fill it. Yes/no inputs are True only for affirmed
+mentions (not negated, not uncertain, about the patient); a negated mention gives False; no
+mention leaves the input missing, and the calculator reports its possible range.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from dxkit.calculators.base import Calculator, Choice, Flag, Measure, field_meta, literal_options
+from dxkit.calculators.units import is_convertible
+from dxkit.tools.extraction.categorical import resolve_choice
+from dxkit.tools.extraction.model import Finding, NoteFacts
+
+# calculator concept -> extractor concepts that can fill it (first match wins)
+BRIDGE: dict[str, tuple[str, ...]] = {
+    "stroke_tia_history": ("stroke", "tia", "thromboembolism"),
+    "stroke_history": ("stroke",),
+    "tia_history": ("tia",),
+    "stroke_tia_thromboembolism": ("stroke", "tia", "thromboembolism"),
+    "previous_dvt": ("dvt",),
+    "previous_pe": ("pulmonary_embolism",),
+    "previous_dvt_or_pe": ("dvt", "pulmonary_embolism"),
+    "active_cancer": ("cancer",),
+    "malignancy": ("cancer",),
+    "vascular_disease": ("myocardial_infarction", "peripheral_vascular_disease"),
+    "ischemic_heart_disease": ("coronary_artery_disease", "myocardial_infarction"),
+    "insulin_treatment": ("insulin_use",),
+    "hypercholesterolemia": ("hyperlipidemia",),
+    "family_history_cad": ("family_history_cvd",),
+    "cerebrovascular_disease": ("cerebrovascular_disease", "stroke", "tia"),
+    "antiplatelet_or_nsaid": ("antiplatelet_nsaid_use",),
+    "leg_paralysis_or_cast": ("paralysis_leg",),
+    "calf_swelling": ("leg_swelling",),
+    "unilateral_leg_swelling": ("leg_swelling",),
+    "altered_mental_status": ("confusion",),
+    "cvvhd": ("dialysis",),
+    "chronic_dialysis": ("dialysis",),
+    "copd_history": ("copd",),
+    "hormone_use": ("estrogen_use",),
+    "recent_surgery_or_trauma": ("recent_surgery", "trauma"),
+    "hepatic_disease": ("liver_disease",),
+    "cardiac_failure": ("chf_history",),
+    "neoplastic_disease": ("cancer",),
+    "nursing_home_resident": ("nursing_home",),
+    "solid_tumor": ("cancer",),
+    "mi_history": ("myocardial_infarction",),
+    "myocardial_infarction_history": ("myocardial_infarction",),
+    "peripheral_vascular_disease_history": ("peripheral_vascular_disease",),
+    "troponin": ("troponin",),
+}
+_FAMILY_CONCEPTS = {"family_history_cvd"}
+
+
+class InputSource(BaseModel):
+    """Where one input value came from: the finding's span, or why it is absent."""
+
+    field: str
+    value: Any
+    concept: str | None
+    span_start: int | None = None
+    span_end: int | None = None
+    quote: str | None = None
+    source: str = "rules"
+    note: str | None = None
+
+
+class FilledInputs(BaseModel):
+    inputs: dict[str, Any] = Field(default_factory=dict)
+    provenance: dict[str, InputSource] = Field(default_factory=dict)
+    missing: list[str] = Field(default_factory=list)
+
+
+def _candidates(concept: str) -> tuple[str, ...]:
+    return BRIDGE.get(concept, ()) + (concept,)
+
+
+def _source(name: str, value: Any, finding: Finding, note: str | None = None) -> InputSource:
+    return InputSource(field=name, value=value, concept=finding.concept, span_start=finding.span.start,
+                       span_end=finding.span.end, quote=finding.span.text, source=finding.source,
+                       note=note or finding.note)
+
+
+def _quantity(facts: NoteFacts, concept: str, meta: Measure) -> Finding | None:
+    for candidate in _candidates(concept):
+        for finding in facts.for_concept(candidate):
+            if finding.unit and isinstance(finding.value, int | float) and is_convertible(
+                    finding.unit, meta.unit, meta.analyte):
+                return finding
+            if finding.unit is None and isinstance(finding.value, int | float):
+                return finding
+    return None
+
+
+def _flag(facts: NoteFacts, concept: str) -> tuple[bool, Finding] | None:
+    negated: Finding | None = None
+    for candidate in _candidates(concept):
+        for finding in facts.for_concept(candidate):
+            family_ok = candidate in _FAMILY_CONCEPTS
+            if finding.negated:
+                negated = negated or finding
+            elif not finding.uncertain and (family_ok or not finding.family):
+                return True, finding
+    return (False, negated) if negated else None
+
+
+def fill_inputs(calculator: Calculator, facts: NoteFacts) -> FilledInputs:
+    """The inputs of `calculator` that the note supports, each with its source span."""
+    filled = FilledInputs()
+    for name, info in calculator.Inputs.model_fields.items():
+        meta = field_meta(calculator.Inputs, name)
+        concept = getattr(meta, "concept", None) or name
+        value: Any = None
+        finding: Finding | None = None
+        if isinstance(meta, Measure):
+            finding = _quantity(facts, concept, meta)
+            if finding is not None:
+                value = [finding.value, finding.unit] if finding.unit else finding.value
+        elif isinstance(meta, Flag) or info.annotation is bool:
+            hit = _flag(facts, concept)
+            if hit is not None:
+                value, finding = hit
+        elif isinstance(meta, Choice) or literal_options(info.annotation):
+            options = literal_options(info.annotation)
+            resolved = resolve_choice(concept, options, facts)
+            if resolved is not None:
+                value, finding = resolved
+        if value is None or finding is None:
+            if info.is_required():
+                filled.missing.append(name)
+            continue
+        filled.inputs[name] = value
+        filled.provenance[name] = _source(name, value, finding)
+    return filled
