@@ -15,13 +15,12 @@ import re
 from functools import lru_cache
 
 import bm25s
-from pydantic import BaseModel
-
 from dxkit.calculators.base import Calculator
 from dxkit.calculators.registry import Registry, registry
 from dxkit.tools.extraction import NoteFacts, extract
 from dxkit.tools.extraction.context import modifiers
 from dxkit.tools.extraction.to_inputs import fill_inputs
+from pydantic import BaseModel
 
 WEIGHTS = {"question": 3.0, "name_in_question": 4.0, "triggers": 1.0, "coverage": 2.0, "note_text": 0.5}
 
@@ -36,6 +35,35 @@ class Candidate(BaseModel):
 
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+_GENERIC = {"the", "of", "for", "and", "a", "an", "in", "to", "score", "scores", "calculator", "calculated",
+            "criteria", "rule", "index", "equation", "equations", "patient", "patients", "s", "risk", "using"}
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in _norm(text).split() if t not in _GENERIC and len(t) > 1}
+
+
+def _question_head(question: str) -> str:
+    """The question's first sentence: where the calculator is named (later ones give instructions)."""
+    match = re.search(r"[?]|\.\s", question)
+    return question[:match.end()] if match else question
+
+
+def _name_match(calc: Calculator, head: str) -> float:
+    """How completely the question's first sentence spells one of the calculator's names (0..1),
+    scaled by the name's length so "Albumin Corrected Delta Gap" beats "Delta Gap"."""
+    words = _tokens(head)
+    best = 0.0
+    for name in (calc.name, calc.id.replace("_", " "), *calc.synonyms):
+        name_words = _tokens(re.sub(r"\(.*?\)", " ", name)) or _tokens(name)
+        if not name_words:
+            continue
+        share = len(name_words & words) / len(name_words)
+        if share >= 0.75:
+            best = max(best, share * min(1.0, 0.6 + 0.1 * len(name_words)))
+    return best
 
 
 class _Index:
@@ -89,24 +117,23 @@ def rank_calculators(note: str, question: str | None = None, *, k: int = 5, fact
     _REGISTRIES[id(reg)] = reg
     by_question, by_note = _indexes(id(reg))
     facts = facts or extract(note)
-    q_scores = by_question.scores(question) if question else [0.0] * len(reg)
+    head = _question_head(question) if question else ""
+    q_scores = by_question.scores(head) if question else [0.0] * len(reg)
     n_scores = by_note.scores(note[:4000])
-    q_norm = _norm(question or "")
     candidates = []
     for i, calc in enumerate(by_question.calcs):
-        names = [calc.name, *calc.synonyms]
-        named = any(len(_norm(n)) > 3 and _norm(n) in q_norm for n in names) if question else False
+        named = _name_match(calc, head) if question else 0.0
         triggers = _trigger_hits(calc, facts)
         filled = fill_inputs(calc, facts)
         total_inputs = len(calc.Inputs.model_fields) or 1
         coverage = len(filled.inputs) / total_inputs * min(1.0, math.log1p(total_inputs) / math.log1p(4))
         signals = {
-            "question": q_scores[i], "name_in_question": float(named),
+            "question": q_scores[i], "name_in_question": named,
             "triggers": min(len(triggers), 3) / 3, "coverage": coverage, "note_text": n_scores[i],
         }
         score = sum(WEIGHTS[key] * value for key, value in signals.items())
         reason_bits = []
-        if named:
+        if named >= 0.6:
             reason_bits.append("the question names it")
         elif question and q_scores[i] > 0.3:
             reason_bits.append(f"question matches its name/purpose ({q_scores[i]:.2f})")

@@ -15,10 +15,11 @@ from typing import Any
 
 from dxkit.agent.risk.models import AssessedCalculator, RiskAssessment
 from dxkit.calculators.registry import registry
-from dxkit.errors import InputError
 from dxkit.tools.calculator_selection import rank_calculators
 from dxkit.tools.extraction import extract
 from dxkit.tools.extraction.to_inputs import fill_inputs
+
+from dxkit.errors import InputError
 
 
 def _assess_one(calc_id: str, candidate: Any, facts: Any, llm: Any = None) -> AssessedCalculator:
@@ -63,6 +64,7 @@ def assess(note: str, question: str | None = None, *, top_k: int = 3, calculator
         raise InputError("note", note, "is empty", accepted="the text of a clinical note")
     started = time.perf_counter()
     facts = extract(note)
+    facts.question = question
     if isinstance(llm, str):
         from dxkit.models import get_chat_model
 

@@ -20,14 +20,14 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
-
 from dxkit.calculators.base import Calculator
 from dxkit.calculators.registry import registry
-from dxkit.errors import DxkitError, InputError
 from dxkit.evals.medcalc.adapters import collect_adapters
 from dxkit.evals.medcalc.dataset import MedCalcRow, default_csv, load_rows
 from dxkit.evals.medcalc.scoring import is_correct
+from pydantic import BaseModel, Field
+
+from dxkit.errors import DxkitError, InputError
 
 
 class NoteRowOutcome(BaseModel):
@@ -105,7 +105,7 @@ def score_note_row(row: MedCalcRow, adapters: dict[int, Any], llm: Any = None) -
 
     reg = registry()
     target = reg.by_medcalc_id(row.calculator_id)
-    facts = extract(row.patient_note)
+    facts = extract(row.patient_note)  # the question stays hidden for the selection measure
     hidden = rank_calculators(row.patient_note, None, k=3, facts=facts)
     top3 = [c.calculator_id for c in hidden]
     with_question = assess(row.patient_note, row.question, top_k=1, llm=llm)

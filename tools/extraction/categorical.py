@@ -112,7 +112,84 @@ def _gcs(component: str) -> Callable[[list[str], NoteFacts], Resolved]:
     return resolve
 
 
+def _steroid_from_note(options: list[str], facts: NoteFacts) -> Resolved:
+    for finding in facts.findings:
+        name = finding.concept.removeprefix("med:")
+        if finding.concept.startswith("med:") and name in options:
+            return name, finding
+    return None
+
+
+def _steroid_from_question(options: list[str], facts: NoteFacts) -> Resolved:
+    """The steroid to convert to is named in the question ("... equivalent dose of prednisone?")."""
+    question = facts.question or ""
+    # the target is the steroid named last ("Based on the dose of X, what is the dose of Y?");
+    # the look-behind keeps "prednisolone" from matching inside "methylprednisolone"
+    mentions = [(m.start(), option, m) for option in options
+                for m in re.finditer(rf"(?<![a-z]){option}", question, re.I)]
+    if not mentions:
+        return None
+    _, option, match = max(mentions, key=lambda t: t[0])
+    span = Span(start=0, end=0, text=question[match.start():match.end()])
+    return option, Finding(concept="target_steroid", value=option, span=span, note="named in the question")
+
+
+def _first_pattern(concept: str, table: list[tuple[str, str]]) -> Callable[[list[str], NoteFacts], Resolved]:
+    """A reader trying (pattern -> option keyword) pairs in order; negated mentions are skipped."""
+    def resolve(options: list[str], facts: NoteFacts) -> Resolved:
+        for pattern, key in table:
+            for match in re.finditer(pattern, facts.text, re.I):
+                if modifiers(facts.text, match.start(), match.end()).negated:
+                    continue
+                option = _pick(options, key)
+                if option:
+                    return option, _finding(concept, option, facts.text, match)
+        return None
+    return resolve
+
+
+_ADMISSION = [(r"elective (?:\w+ ){0,3}(?:surgery|operation|procedure|resection|repair)|scheduled surgery", "elective"),
+              (r"emergen\w+ (?:\w+ ){0,3}(?:surgery|operation|laparotomy)|urgent(?:ly)? (?:\w+ ){0,2}(?:surgery|"
+               r"operation)|taken to the operating room|underwent emergency", "emergency"),
+              (r"post-?operative|after (?:the )?(?:surgery|operation)", "emergency")]
+_SURGERY = [(r"(?:total )?(?:hip|knee) (?:arthroplasty|replacement)", "arthroplasty"),
+            (r"arthroscop\w+", "arthroscopic"), (r"laparoscop\w+", "laparoscopic"),
+            (r"major surgery|(?:laparotomy|thoracotomy|colectomy|resection|bypass|craniotomy)", "major"),
+            (r"minor (?:surgery|procedure)", "minor")]
+_MOBILITY = [(r"confined to bed|bed-?bound|bedridden|immobile for (?:more than )?(?:3|three|[4-9]) days", "72"),
+             (r"bed rest|limited mobility|immobili[sz]\w+", "bed rest")]
+_LIVER_SEVERITY = [(r"cirrhosis with (?:portal hypertension|varices|ascites)|portal hypertension|varic\w+ bleed|"
+                    r"decompensated (?:cirrhosis|liver)|hepatic encephalopathy|esophageal varices", "moderate"),
+                   (r"cirrhosis|chronic hepatitis|fatty liver|steatosis|NAFLD|NASH|liver disease", "mild")]
+_DIABETES_SEVERITY = [(r"diabetic (?:nephropathy|retinopathy|neuropathy|foot)|diabetes (?:mellitus )?with "
+                       r"(?:end[- ]organ|complications|nephropathy|retinopathy|neuropathy)", "end-organ"),
+                      (r"diabetes|diabetic|T[12]DM|IDDM|NIDDM", "uncomplicated")]
+_ECG = [(r"ST[- ](?:segment )?(?:elevation|depression)s?|STEMI|ST deviation", "significant"),
+        (r"(?:T[- ]wave inversions?|left bundle branch block|LBBB|left ventricular hypertrophy|LVH|"
+         r"repolari[sz]ation (?:abnormalit\w+|changes|disturbance)|nonspecific ST|non-specific ST|paced rhythm)",
+         "non-specific"),
+        (r"(?:ECG|EKG|electrocardiogram)[^.]{0,40}(?:normal|unremarkable|sinus rhythm|no (?:acute )?(?:ischemic )?"
+         r"changes)", "normal")]
+_TROPONIN = [(r"troponin[^.]{0,40}(?:markedly|significantly) (?:elevated|raised)|troponin[^.]{0,30}> ?3", "> 3x"),
+             (r"troponin[^.]{0,40}(?:elevated|raised|positive|high)|(?:elevated|raised|positive) troponin", "1-3x"),
+             (r"troponin[^.]{0,40}(?:normal|negative|unremarkable|undetectable|within)|negative troponin",
+              "<= normal")]
+_SUSPICION = [(r"(?:typical|classic) (?:angina|chest pain)|crushing|pressure-like|radiat\w+ to (?:the )?"
+               r"(?:left arm|jaw|neck|shoulder)|diaphore\w+", "highly"),
+              (r"chest (?:pain|discomfort|pressure|tightness)", "moderately")]
+
+
 READERS: dict[str, Callable[[list[str], NoteFacts], Resolved]] = {
+    "steroid_name": _steroid_from_note,
+    "target_steroid": _steroid_from_question,
+    "admission_type": _first_pattern("admission_type", _ADMISSION),
+    "surgery_type": _first_pattern("surgery_type", _SURGERY),
+    "mobility": _first_pattern("mobility", _MOBILITY),
+    "liver_disease_severity": _first_pattern("liver_disease_severity", _LIVER_SEVERITY),
+    "diabetes_severity": _first_pattern("diabetes_severity", _DIABETES_SEVERITY),
+    "ecg_findings": _first_pattern("ecg_findings", _ECG),
+    "troponin_level": _first_pattern("troponin_level", _TROPONIN),
+    "chest_pain_suspicion": _first_pattern("chest_pain_suspicion", _SUSPICION),
     "sex": _sex,
     "ascites": _ascites,
     "hepatic_encephalopathy": _encephalopathy,

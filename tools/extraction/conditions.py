@@ -117,6 +117,49 @@ LEXICON: dict[str, list[str]] = {
     "anorexia": [r"anorexia", r"loss of appetite", r"poor appetite"],
     "chest_pain": [r"chest pain", r"chest discomfort", r"chest tightness", r"chest pressure"],
     "headache": [r"headache"],
+    "factor_v_leiden": [r"factor V Leiden", r"FVL"],
+    "prothrombin_20210a": [r"prothrombin (?:gene )?(?:mutation|20210A?|G20210A)", r"G20210A"],
+    "lupus_anticoagulant": [r"lupus anticoagulant"],
+    "anticardiolipin_antibody": [r"anticardiolipin", r"antiphospholipid (?:antibod\w+|syndrome)"],
+    "elevated_homocysteine": [r"hyperhomocyst\w+", r"(?:elevated|high) (?:serum )?homocysteine"],
+    "heparin_induced_thrombocytopenia": [r"heparin[- ]induced thrombocytopenia", r"HIT"],
+    "thrombophilia": [r"thrombophilia", r"hypercoagulab\w+", r"protein [CS] deficiency", r"antithrombin deficiency"],
+    "family_history_thrombosis": [r"family history of (?:\w+ ){0,3}(?:thrombosis|DVT|VTE|clots?|pulmonary embol\w+)"],
+    "spinal_cord_injury": [r"spinal cord injury", r"spinal cord compression", r"cord injury"],
+    "multiple_trauma": [r"multiple trauma", r"polytrauma", r"multiple injuries"],
+    "acute_kidney_injury": [r"acute kidney injury", r"AKI", r"acute renal failure", r"ARF",
+                            r"acute (?:renal|kidney) (?:injury|insufficiency)"],
+    "chronic_organ_insufficiency": [r"cirrhosis", r"NYHA (?:class )?IV", r"immunosuppress\w+", r"immunocompromised",
+                                    r"chemotherapy", r"(?:liver|kidney|renal|heart|lung) transplant",
+                                    r"chronic (?:ha?emo)?dialysis", r"home oxygen", r"oxygen[- ]dependent"],
+    "recurrent_spontaneous_abortion": [r"recurrent (?:spontaneous )?(?:abortions?|miscarriages?|pregnancy loss)"],
+    "collateral_superficial_veins": [r"collateral (?:superficial |nonvaricose |non-varicose )?veins?",
+                                     r"dilated superficial veins?"],
+    "entire_leg_swollen": [r"(?:entire|whole) (?:left |right )?(?:leg|lower (?:extremity|limb)) (?:was |is )?swollen",
+                           r"swelling of the (?:entire|whole) (?:left |right )?(?:leg|lower (?:extremity|limb))",
+                           r"(?:diffuse|entire) (?:left |right )?(?:leg|lower extremity) swelling"],
+    "deep_vein_tenderness": [r"tenderness (?:along|over) the (?:deep )?(?:venous|vein)", r"calf tenderness",
+                             r"tender(?:ness)? (?:of|in|over) the (?:left |right )?(?:calf|popliteal|femoral)",
+                             r"tender (?:left |right )?calf"],
+    "pitting_edema": [r"pitting (?:o|e)dema"],
+    "black_race": [r"African[- ]American", r"black (?:man|woman|male|female|patient)", r"of African descent"],
+    "antihypertensive_treatment": [r"antihypertensives?", r"lisinopril", r"enalapril", r"ramipril", r"losartan",
+                                   r"valsartan", r"amlodipine", r"nifedipine", r"hydrochlorothiazide", r"HCTZ",
+                                   r"chlorthalidone", r"metoprolol", r"atenolol", r"carvedilol", r"bisoprolol",
+                                   r"diltiazem", r"verapamil", r"hydralazine", r"spironolactone", r"furosemide",
+                                   r"(?:treated|on treatment|on medication) for hypertension"],
+    "high_risk_surgery": [r"intraperitoneal", r"intrathoracic", r"suprainguinal vascular", r"laparotomy",
+                          r"thoracotomy", r"(?:colectomy|gastrectomy|esophagectomy|pancreat\w*ectomy|hepatectomy|"
+                          r"lobectomy|pneumonectomy|Whipple)", r"aortic (?:aneurysm )?repair",
+                          r"abdominal aortic", r"aorto-?(?:bi)?femoral"],
+    "severe_tonsil_inflammation": [r"severe(?:ly)? (?:inflamed )?tonsil\w*", r"(?:markedly|severely) (?:enlarged|"
+                                   r"inflamed|swollen) tonsils?", r"tonsillar hypertrophy", r"kissing tonsils",
+                                   r"grade (?:3|4|III|IV) tonsils?"],
+    "dvt_signs": [r"(?:leg|calf|lower (?:extremity|limb)) (?:swelling|edema|oedema|tenderness)",
+                  r"swollen (?:left |right )?(?:leg|calf)", r"signs of (?:a )?(?:DVT|deep vein thrombosis)",
+                  r"(?:calf|leg) pain"],
+    "chf_exacerbation": [r"pulmonary (?:o|e)dema", r"S3 gallop", r"paroxysmal nocturnal dyspn(?:o|e)a", r"orthopn(?:o|e)a"],
+
     "seizure": [r"seizures?", r"convulsions?"],
 }
 
@@ -125,7 +168,8 @@ _COMPILED = {
     for concept, phrases in LEXICON.items()
 }
 # Abbreviations that are ordinary words in lower case must match in upper case only.
-_CASE_SENSITIVE = {"MI", "PE", "ALL", "AMS", "ACS", "PAD", "CAD", "AIDS", "HIV", "SLE", "NIV", "DM", "IHD", "PVD"}
+_CASE_SENSITIVE = {"MI", "PE", "ALL", "AMS", "ACS", "PAD", "CAD", "AIDS", "HIV", "SLE", "NIV", "DM", "IHD", "PVD",
+                   "HIT", "AKI", "ARF", "FVL", "HCTZ", "AML", "CLL", "CML", "IBD", "PUD"}
 
 
 def _accept(match: re.Match[str]) -> bool:

@@ -29,6 +29,8 @@ DRUGS: dict[str, str] = {
     "prednisone": r"prednisone(?: PO)?",
     "triamcinolone": r"triamcinolone(?: IV| PO)?",
 }
+STEROIDS = ("betamethasone", "cortisone", "dexamethasone", "hydrocortisone", "methylprednisolone", "prednisolone",
+            "prednisone", "triamcinolone")
 _DRUG_RE = {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])", re.I) for k, v in DRUGS.items()}
 _DOSE = r"(?P<dose>\d+(?:\.\d+)?)\s*(?P<unit>mg|mcg|µg|μg|ug|g)(?:/h(?:r|our)?)?"
 _FREQ = re.compile(r"(?P<n>\d+|once|twice|three|four)\s*(?:times?|x)\s*(?:a|per|/)\s*day|(?P<word>once|twice) daily|"

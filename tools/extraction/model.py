@@ -42,6 +42,7 @@ class NoteFacts(BaseModel):
 
     text: str
     findings: list[Finding] = Field(default_factory=list)
+    question: str | None = None  # what the user asked: names targets such as the steroid to convert to
 
     def for_concept(self, concept: str) -> list[Finding]:
         return [f for f in self.findings if f.concept == concept]

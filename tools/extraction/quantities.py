@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from dxkit.calculators.units import convert, is_convertible
-from dxkit.errors import InputError
 from dxkit.tools.extraction.model import Finding, Span
+
+from dxkit.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ SPECS: tuple[QuantitySpec, ...] = (
     QuantitySpec("hba1c", r"h(?:a|e)moglobin A1c|HbA1c|A1c|glycated h(?:a|e)moglobin", ("percent",), (3, 20)),
     QuantitySpec("heart_rate", r"heart rate|pulse(?: rate)?|HR|ventricular rate|tachycardic (?:to|at)|"
                  r"tachycardia (?:to|of)|bradycardic (?:to|at)", ("1/min",), (10, 300), window=25),
+    QuantitySpec("systolic_bp", r"systolic(?: blood pressure| BP| pressure)?|SBP", ("mmHg",), (30, 300), window=40),
+    QuantitySpec("diastolic_bp", r"diastolic(?: blood pressure| BP| pressure)?|DBP", ("mmHg",), (10, 200), window=40),
     QuantitySpec("respiratory_rate", r"respiratory rate|respiration rate|respirations|RR|breathing rate|"
                  r"tachypn(?:o|e)ic (?:to|at)|tachypn(?:o|e)a (?:to|of)", ("1/min",), (2, 80), window=25),
     QuantitySpec("temperature", r"temperature|temp|T(?=\s*(?:of|:|=|was)?\s*\d)|febrile (?:to|at)|fever (?:to|of)"
@@ -189,15 +192,23 @@ _BP_LABEL = re.compile(r"(?i:blood pressure|\bBP\b|arterial pressure|hypotensive
                        r"[^\d\n;]{0,30}?$")
 _BARE_UNIT_VALUES = {  # numbers whose unit alone names the concept ("98 bpm", "38.2 °C")
     "heart_rate": re.compile(r"(?P<num>\d{2,3})\s*(?:bpm|beats? ?(?:per|/) ?min(?:ute)?)", re.I),
+    "systolic_bp": re.compile(r"(?P<num>\d{2,3})\s*mm ?hg,? systolic", re.I),
+    "diastolic_bp": re.compile(r"(?P<num>\d{2,3})\s*mm ?hg,? diastolic", re.I),
     "respiratory_rate": re.compile(r"(?P<num>\d{1,2})\s*breaths? ?(?:per|/) ?min(?:ute)?", re.I),
     "temperature": re.compile(r"(?P<num>\d{2,3}(?:\.\d+)?)\s*(?P<unit>°\s?[CF]|º\s?[CF]|degrees? (?:celsius|fahrenheit))",
                               re.I),
     "oxygen_saturation": re.compile(r"(?P<num>\d{2,3})\s*%\s*(?:on|at|in) (?:room air|RA|\d+ ?L)", re.I),
-    "weight": re.compile(r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?P<unit>kg|kgs|lbs?|pounds)\b", re.I),
+    # not a change of weight ("gained 5 kg", "a 3 kg weight loss")
+    "weight": re.compile(r"(?<!gained )(?<!lost )(?<!gain of )(?<!loss of )(?<!losing )(?<!gaining )"
+                         r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?P<unit>kg|kgs|lbs?|pounds)\b(?! (?:weight )?(?:loss|gain))",
+                         re.I),
     "height": re.compile(r"(?P<num>\d{2,3}(?:\.\d+)?)\s*(?P<unit>cm)\b(?! (?:in diameter|mass|lesion|tumou?r))", re.I),
 }
 _FEET_INCHES = re.compile(r"(?P<ft>\d)\s*(?:'|′|ft|feet|foot)\s*(?P<inch>\d{1,2}(?:\.\d+)?)\s*(?:\"|″|''|in|inches)?",
                           re.I)
+
+
+UNLABELLED = "unit only, no label"
 
 
 def _number(text: str) -> float:
@@ -209,7 +220,7 @@ def extract_quantities(text: str) -> list[Finding]:
     findings: list[Finding] = []
 
     def add(concept: str, spec: QuantitySpec | None, value: float, written: str | None,
-            start: int, end: int) -> None:
+            start: int, end: int, unlabelled: bool = False) -> None:
         if any(f.concept == concept and f.span.start < end and start < f.span.end for f in findings):
             return  # the same mention, already read by a more specific pattern
         note = None
@@ -219,6 +230,8 @@ def extract_quantities(text: str) -> list[Finding]:
             if chosen is None:
                 return
             unit, note = chosen
+        if unlabelled:  # read from the unit alone: used only when no labelled value exists
+            note = "; ".join(filter(None, [note, UNLABELLED]))
         findings.append(Finding(concept=concept, value=value, unit=unit, note=note,
                                 span=Span(start=start, end=end, text=text[start:end])))
 

@@ -8,14 +8,17 @@ mention leaves the input missing, and the calculator reports its possible range.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from pydantic import BaseModel, Field
-
-from dxkit.calculators.base import Calculator, Choice, Flag, Measure, field_meta, literal_options
+from dxkit.calculators.base import Calculator, Flag, Measure, field_meta, literal_options
 from dxkit.calculators.units import is_convertible
 from dxkit.tools.extraction.categorical import resolve_choice
+from dxkit.tools.extraction.derived import DERIVED
+from dxkit.tools.extraction.medications import STEROIDS
 from dxkit.tools.extraction.model import Finding, NoteFacts
+from dxkit.tools.extraction.quantities import UNLABELLED
+from pydantic import BaseModel, Field
 
 # calculator concept -> extractor concepts that can fill it (first match wins)
 BRIDGE: dict[str, tuple[str, ...]] = {
@@ -53,6 +56,21 @@ BRIDGE: dict[str, tuple[str, ...]] = {
     "myocardial_infarction_history": ("myocardial_infarction",),
     "peripheral_vascular_disease_history": ("peripheral_vascular_disease",),
     "troponin": ("troponin",),
+    "target_bmi": ("bmi",),
+    "menstrual_cycle_length": ("cycle_length",),
+    "previous_vte": ("dvt", "pulmonary_embolism"),
+    "malignancy_history": ("cancer",),
+    "recent_stroke": ("stroke",),
+    "acute_mi": ("myocardial_infarction",),
+    "plaster_cast": ("paralysis_leg",),
+    "major_surgery_last_month": ("recent_surgery",),
+    "peptic_ulcer_disease": ("peptic_ulcer",),
+    "moderate_severe_ckd": ("renal_disease",),
+    "tender_anterior_cervical_nodes": ("tender_anterior_nodes",),
+    "arterial_ph": ("ph",),
+    "a_a_gradient": ("aa_gradient",),
+    "alcohol_drinks_per_week": ("alcohol_drinks_per_week",),
+    "stroke_tia_thromboembolism_history": ("stroke", "tia", "thromboembolism"),
 }
 _FAMILY_CONCEPTS = {"family_history_cvd"}
 
@@ -87,8 +105,10 @@ def _source(name: str, value: Any, finding: Finding, note: str | None = None) ->
 
 
 def _quantity(facts: NoteFacts, concept: str, meta: Measure) -> Finding | None:
+    """The first labelled value of the concept; a value known only by its unit comes last."""
     for candidate in _candidates(concept):
-        for finding in facts.for_concept(candidate):
+        ordered = sorted(facts.for_concept(candidate), key=lambda f: UNLABELLED in (f.note or ""))
+        for finding in ordered:
             if finding.unit and isinstance(finding.value, int | float) and is_convertible(
                     finding.unit, meta.unit, meta.analyte):
                 return finding
@@ -109,6 +129,35 @@ def _flag(facts: NoteFacts, concept: str) -> tuple[bool, Finding] | None:
     return (False, negated) if negated else None
 
 
+_MED_FIELD = re.compile(r"(?P<drug>[a-z_]+?)_(?P<what>doses_per_day|dose)$")
+
+
+def _medication(facts: NoteFacts, concept: str) -> tuple[Any, Finding] | None:
+    """`<drug>_dose` -> [dose, unit]; `<drug>_doses_per_day` -> count; `steroid_dose` -> first steroid."""
+    match = _MED_FIELD.match(concept)
+    if not match:
+        return None
+    drug, what = match.group("drug"), match.group("what")
+    if drug == "steroid":
+        found = next((f for f in facts.findings if f.concept.removeprefix("med:") in STEROIDS), None)
+    else:
+        found = facts.first(f"med:{drug}")
+    if found is None:
+        return None
+    if what == "dose":
+        return [found.value["dose"], found.value["unit"]], found
+    per_day = found.value.get("per_day")
+    return (per_day, found) if per_day is not None else None
+
+
+def _direct(facts: NoteFacts, concept: str) -> Finding | None:
+    for candidate in _candidates(concept):
+        found = facts.first(candidate)
+        if found is not None:
+            return found
+    return None
+
+
 def fill_inputs(calculator: Calculator, facts: NoteFacts) -> FilledInputs:
     """The inputs of `calculator` that the note supports, each with its source span."""
     filled = FilledInputs()
@@ -117,7 +166,15 @@ def fill_inputs(calculator: Calculator, facts: NoteFacts) -> FilledInputs:
         concept = getattr(meta, "concept", None) or name
         value: Any = None
         finding: Finding | None = None
-        if isinstance(meta, Measure):
+        if concept in DERIVED and (info.annotation is bool or isinstance(meta, Flag)):
+            hit = DERIVED[concept](facts)
+            if hit is not None:
+                value, finding = hit
+        elif isinstance(meta, Measure) and _MED_FIELD.match(concept) and not _quantity(facts, concept, meta):
+            hit = _medication(facts, concept)
+            if hit is not None:
+                value, finding = hit
+        elif isinstance(meta, Measure):
             finding = _quantity(facts, concept, meta)
             if finding is not None:
                 value = [finding.value, finding.unit] if finding.unit else finding.value
@@ -125,11 +182,15 @@ def fill_inputs(calculator: Calculator, facts: NoteFacts) -> FilledInputs:
             hit = _flag(facts, concept)
             if hit is not None:
                 value, finding = hit
-        elif isinstance(meta, Choice) or literal_options(info.annotation):
+        elif literal_options(info.annotation):
             options = literal_options(info.annotation)
             resolved = resolve_choice(concept, options, facts)
             if resolved is not None:
                 value, finding = resolved
+        else:  # dates and other plain values (e.g. the last menstrual period)
+            finding = _direct(facts, concept)
+            if finding is not None:
+                value = finding.value
         if value is None or finding is None:
             if info.is_required():
                 filled.missing.append(name)
