@@ -328,6 +328,9 @@ class Calculator:
             bands |= {b.label for b in self.bands if b.low is None or b.high is None or
                       (b.high >= low and b.low <= high)}
             method = "additive_bound"
+        if not values and bands and method == "enumerated":  # a rule with a categorical verdict
+            return PossibleRange(low=None, high=None, bands=sorted(bands),
+                                 category_could_change=len(bands) > 1, method=method)
         if not values:
             return PossibleRange(low=None, high=None, bands=[], category_could_change=True,
                                  method="not_available")
@@ -341,9 +344,9 @@ class Calculator:
             return  # an impossible combination of candidate values
         if isinstance(out.value, int | float):
             values.append(float(out.value))
-            band = self.band_for(out.value, out.band)
-            if band is not None:
-                bands.add(band.label)
+        band = self.band_for(out.value, out.band)  # categorical rules report their verdict as the band
+        if band is not None:
+            bands.add(band.label)
 
 
 # ---------------------------------------------------------------- helpers

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, ValidationInfo
 
 from dxkit.calculators.base import Choice, Flag, Measure
 from dxkit.errors import InputError
@@ -76,3 +76,28 @@ QtIntervalMs = Annotated[float, Measure("ms", ge=150, le=1000, concept="qt_inter
 def flag(concept: str) -> Flag:
     """Metadata for a yes/no finding tied to a shared concept name."""
     return Flag(concept=concept)
+
+
+# dates (obstetric calculators): ISO "2024-02-14" or US "02/14/2024"
+def _calendar_date(value: Any, info: ValidationInfo) -> Any:
+    from datetime import date, datetime
+
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%m/%d/%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise InputError(info.field_name or "date", value, "is not a calendar date",
+                     accepted="YYYY-MM-DD or MM/DD/YYYY")
+
+
+def calendar_date(concept: str) -> Any:
+    """An Annotated date input that accepts ISO and MM/DD/YYYY strings (concept names the field)."""
+    from datetime import date
+
+    return Annotated[date, BeforeValidator(_calendar_date), Choice(concept=concept)]

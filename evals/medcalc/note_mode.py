@@ -108,7 +108,7 @@ def score_note_row(row: MedCalcRow, adapters: dict[int, Any], llm: Any = None) -
     facts = extract(row.patient_note)  # the question stays hidden for the selection measure
     hidden = rank_calculators(row.patient_note, None, k=3, facts=facts)
     top3 = [c.calculator_id for c in hidden]
-    with_question = assess(row.patient_note, row.question, top_k=1, llm=llm)
+    with_question = assess(row.patient_note, row.question, top_k=1, llm=llm, facts=facts)
     chosen = with_question.best
     outcome = NoteRowOutcome(
         row_number=row.row_number, calculator_id=row.calculator_id, selected_top3=top3,

@@ -1,0 +1,1 @@
+"""Cardiology risk scores."""

@@ -1,0 +1,1 @@
+"""Comorbidity indices."""

@@ -1,0 +1,1 @@
+"""Critical care severity scores."""

@@ -1,0 +1,1 @@
+"""Drug dose conversion and fluid calculators."""

@@ -1,0 +1,1 @@
+"""QT interval correction formulas."""

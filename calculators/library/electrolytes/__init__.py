@@ -1,0 +1,1 @@
+"""Electrolyte and acid-base calculators."""

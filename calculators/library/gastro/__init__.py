@@ -1,0 +1,1 @@
+"""Gastrointestinal scores."""

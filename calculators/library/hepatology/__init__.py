@@ -1,0 +1,1 @@
+"""Liver disease scores."""

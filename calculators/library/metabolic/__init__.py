@@ -1,0 +1,1 @@
+"""Metabolic and lipid calculators."""

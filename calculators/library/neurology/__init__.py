@@ -1,0 +1,1 @@
+"""Neurology scores."""

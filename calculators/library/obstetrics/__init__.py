@@ -1,0 +1,1 @@
+"""Pregnancy dating calculators."""

@@ -1,0 +1,1 @@
+"""Pulmonary and infection severity scores."""

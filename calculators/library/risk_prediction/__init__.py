@@ -1,0 +1,1 @@
+"""Risk prediction models and rules."""

@@ -1,0 +1,1 @@
+"""Bedside screening scores."""

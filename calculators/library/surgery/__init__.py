@@ -1,0 +1,1 @@
+"""Surgical scores."""

@@ -1,0 +1,1 @@
+"""Trauma and injury decision rules."""

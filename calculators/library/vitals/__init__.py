@@ -1,0 +1,1 @@
+"""Vital-sign derived values."""

@@ -1,0 +1,1 @@
+"""Venous thromboembolism scores and rules."""
