@@ -1,0 +1,1 @@
+"""Shipped data tables (a package so that setup.py ships the files)."""
