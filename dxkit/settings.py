@@ -47,7 +47,11 @@ class Settings(BaseSettings):
     ledger_dir: Path | None = Field(None, description="Ledger folder; default <data_dir>/ledger.")
     llm_prices_file: Path | None = Field(None, description="TOML/JSON of extra per-model token prices.")
     max_retries: int = Field(2, ge=0, le=10, description="Structured-output retries after the first try.")
-    budget: BudgetSettings = Field(default_factory=BudgetSettings)
+    local_max_new_tokens: int = Field(256, ge=1, le=32768,
+                                      description="Token allowance of a free-text reply from a local model.")
+    ledger_fsync: bool = Field(True, description="fsync the ledger after every record (off only for speed "
+                                                  "where losing the last records on power loss is fine).")
+    budget: BudgetSettings = Field(default_factory=BudgetSettings, description="Clinical budget and prices.")
 
     @classmethod
     def settings_customise_sources(

@@ -16,3 +16,23 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is absent (it ships beside the checkout in CI only)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The packaged MiniLM embedder, loaded once (tests using it should be marked slow)."""
+    from dxkit.models import get_embedder
+
+    return get_embedder()
+
+
+@pytest.fixture(scope="session")
+def local_chat_model():
+    """SmolLM2-135M-Instruct as a LangChain chat model, loaded once (mark tests slow).
+
+    The first run converts the packaged GGUF into <data_dir>/models/ (about 35 s); later runs load
+    the converted folder.
+    """
+    from dxkit.models.chat import get_chat_model
+
+    return get_chat_model("local:smollm2", max_new_tokens=32)
