@@ -15,12 +15,13 @@ import re
 from functools import lru_cache
 
 import bm25s
+from pydantic import BaseModel
+
 from dxkit.calculators.base import Calculator
 from dxkit.calculators.registry import Registry, registry
 from dxkit.tools.extraction import NoteFacts, extract
 from dxkit.tools.extraction.context import modifiers
 from dxkit.tools.extraction.to_inputs import fill_inputs
-from pydantic import BaseModel
 
 WEIGHTS = {"question": 3.0, "name_in_question": 4.0, "triggers": 1.0, "coverage": 2.0, "note_text": 0.5}
 
@@ -51,10 +52,14 @@ def _question_head(question: str) -> str:
     return question[:match.end()] if match else question
 
 
-def _name_match(calc: Calculator, head: str) -> float:
+def _name_match(calc: Calculator, head: str, rarity: dict[str, float]) -> float:
     """How completely the question's first sentence spells one of the calculator's names (0..1),
-    scaled by the name's length so "Albumin Corrected Delta Gap" beats "Delta Gap"."""
+    scaled by the name's length so "Albumin Corrected Delta Gap" beats "Delta Gap", and by how
+    rare the matched words are across the registry, so a generic name shared by a family
+    ("corrected QT") yields to the one naming the variant ("Fridericia")."""
     words = _tokens(head)
+    if {"corrected", "qt"} <= words:  # "corrected QT" is what the abbreviation QTc stands for
+        words.add("qtc")
     best = 0.0
     for name in (calc.name, calc.id.replace("_", " "), *calc.synonyms):
         name_words = _tokens(re.sub(r"\(.*?\)", " ", name)) or _tokens(name)
@@ -62,8 +67,22 @@ def _name_match(calc: Calculator, head: str) -> float:
             continue
         share = len(name_words & words) / len(name_words)
         if share >= 0.75:
-            best = max(best, share * min(1.0, 0.6 + 0.1 * len(name_words)))
+            rare = max(rarity.get(w, 1.0) for w in name_words & words)
+            best = max(best, share * min(1.0, 0.6 + 0.1 * len(name_words)) * (0.5 + 0.5 * rare))
     return best
+
+
+@lru_cache(maxsize=4)
+def _rarity(reg_id: int) -> dict[str, float]:
+    """Per word, 1.0 when only one calculator's names and purpose use it, falling towards 0."""
+    calcs = list(_REGISTRIES[reg_id])
+    docs = [_tokens(" ".join([c.name, c.id.replace("_", " "), *c.synonyms, c.purpose])) for c in calcs]
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for word in doc:
+            counts[word] = counts.get(word, 0) + 1
+    top = math.log(len(calcs) or 1) or 1.0
+    return {w: math.log(len(calcs) / n) / top for w, n in counts.items()}
 
 
 class _Index:
@@ -100,10 +119,15 @@ def _indexes(reg_id: int) -> tuple[_Index, _Index]:
 _REGISTRIES: dict[int, Registry] = {}
 
 
+@lru_cache(maxsize=4096)
+def _trigger_pattern(trigger: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(trigger)}(?![\w-])", re.I)
+
+
 def _trigger_hits(calc: Calculator, facts: NoteFacts) -> list[str]:
     hits = []
     for trigger in calc.triggers:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(trigger)}(?![\w-])", facts.text, re.I):
+        for match in _trigger_pattern(trigger).finditer(facts.text):
             if not modifiers(facts.text, match.start(), match.end()).negated:
                 hits.append(trigger)
                 break
@@ -116,13 +140,14 @@ def rank_calculators(note: str, question: str | None = None, *, k: int = 5, fact
     reg = reg or registry()
     _REGISTRIES[id(reg)] = reg
     by_question, by_note = _indexes(id(reg))
+    rarity = _rarity(id(reg))
     facts = facts or extract(note)
     head = _question_head(question) if question else ""
     q_scores = by_question.scores(head) if question else [0.0] * len(reg)
     n_scores = by_note.scores(note[:4000])
     candidates = []
     for i, calc in enumerate(by_question.calcs):
-        named = _name_match(calc, head) if question else 0.0
+        named = _name_match(calc, head, rarity) if question else 0.0
         triggers = _trigger_hits(calc, facts)
         filled = fill_inputs(calc, facts)
         total_inputs = len(calc.Inputs.model_fields) or 1

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from dxkit.calculators.base import Calculator, Measure, field_meta, literal_options
 from dxkit.tools.extraction.model import NoteFacts
 from dxkit.tools.extraction.to_inputs import FilledInputs, InputSource
-from pydantic import BaseModel, Field
 
 
 class ExtractedValue(BaseModel):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from dxkit.calculators.base import CalculatorResult, Reference
 from dxkit.tools.calculator_selection import Candidate
 from dxkit.tools.extraction.to_inputs import InputSource
-from pydantic import BaseModel, Field
 
 
 class AssessedCalculator(BaseModel):

@@ -15,11 +15,10 @@ from typing import Any
 
 from dxkit.agent.risk.models import AssessedCalculator, RiskAssessment
 from dxkit.calculators.registry import registry
-from dxkit.tools.calculator_selection import rank_calculators
-from dxkit.tools.extraction import extract
-from dxkit.tools.extraction.to_inputs import fill_inputs
-
 from dxkit.errors import InputError
+from dxkit.tools.calculator_selection import rank_calculators
+from dxkit.tools.extraction import NoteFacts, extract
+from dxkit.tools.extraction.to_inputs import fill_inputs
 
 
 def _assess_one(calc_id: str, candidate: Any, facts: Any, llm: Any = None) -> AssessedCalculator:
@@ -54,16 +53,20 @@ def _assess_one(calc_id: str, candidate: Any, facts: Any, llm: Any = None) -> As
 
 
 def assess(note: str, question: str | None = None, *, top_k: int = 3, calculator: str | None = None,
-           llm: Any = None, ledger: Any = None) -> RiskAssessment:
+           llm: Any = None, ledger: Any = None, facts: NoteFacts | None = None) -> RiskAssessment:
     """Find the calculators that apply to `note`, fill them from the text and compute.
 
     `calculator` forces one calculator (by id, name or MedCalc id); `llm` (a chat model or
-    spec string) adds schema-constrained extraction for inputs the rules did not find.
+    spec string) adds schema-constrained extraction for inputs the rules did not find;
+    `facts` reuses an earlier `extract(note)` of the same note (its question is set here).
     """
     if not note or not note.strip():
         raise InputError("note", note, "is empty", accepted="the text of a clinical note")
     started = time.perf_counter()
-    facts = extract(note)
+    if facts is None or facts.text != note:
+        facts = extract(note)
+    else:
+        facts = facts.model_copy()  # shares the memo of filled inputs, keyed by question where it matters
     facts.question = question
     if isinstance(llm, str):
         from dxkit.models import get_chat_model

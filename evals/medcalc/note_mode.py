@@ -20,14 +20,14 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from dxkit.calculators.base import Calculator
 from dxkit.calculators.registry import registry
+from dxkit.errors import DxkitError, InputError
 from dxkit.evals.medcalc.adapters import collect_adapters
 from dxkit.evals.medcalc.dataset import MedCalcRow, default_csv, load_rows
 from dxkit.evals.medcalc.scoring import is_correct
-from pydantic import BaseModel, Field
-
-from dxkit.errors import DxkitError, InputError
 
 
 class NoteRowOutcome(BaseModel):

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from dxkit.agent.risk import assess
-from dxkit.calculators.registry import registry
-from dxkit.tools.calculator_selection import rank_calculators
-from dxkit.tools.extraction import extract
-from dxkit.tools.extraction.to_inputs import fill_inputs
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from typer.testing import CliRunner
 
+from dxkit.agent.risk import assess
+from dxkit.calculators.registry import registry
 from dxkit.cli.app import app
 from dxkit.errors import InputError
+from dxkit.tools.calculator_selection import rank_calculators
+from dxkit.tools.extraction import extract
+from dxkit.tools.extraction.to_inputs import fill_inputs
 
 PNEUMONIA = ("A 70-year-old man with community-acquired pneumonia on chest X-ray. He is confused. "
              "RR 32/min, BP 85/50 mmHg, BUN 30 mg/dL.")

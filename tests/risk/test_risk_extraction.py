@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from dxkit.tools.extraction import extract
 from dxkit.tools.extraction.context import modifiers
 

@@ -39,25 +39,32 @@ def _sex(options: list[str], facts: NoteFacts) -> Resolved:
     return (option, finding) if option else None
 
 
-_ASCITES = re.compile(r"(?P<grade>no|without|absent|mild|slight|small|trace|minimal|moderate|severe|large|massive|"
-                      r"tense|gross)?[\w\s-]{0,20}?\bascites\b(?P<after>[^.;]{0,30})", re.I)
+_ASCITES = re.compile(r"\bascites\b", re.I)
+_ASCITES_GRADE = re.compile(r"\b(?P<grade>mild|slight|small|trace|minimal|moderate|severe|large|massive|tense|gross|"
+                            r"refractory)\b(?:[\w\s-]{0,15})$", re.I)
+_ASCITES_AFTER = re.compile(r"moderate|severe|large|massive|tense|refractory|paracentesis", re.I)
 
 
 def _ascites(options: list[str], facts: NoteFacts) -> Resolved:
-    match = _ASCITES.search(facts.text)
-    if not match:
-        return None
-    mods = modifiers(facts.text, match.start("grade") if match.group("grade") else match.start(), match.end())
-    grade = (match.group("grade") or "").lower()
-    after = match.group("after").lower()
-    if mods.negated or grade in ("no", "without", "absent"):
-        option = _pick(options, "absent", "none", "no")
-    elif grade in ("moderate", "severe", "large", "massive", "tense", "gross") or re.search(
-            r"moderate|severe|large|massive|tense|refractory|paracentesis", after):
-        option = _pick(options, "moderate", "severe")
-    else:  # mentioned without a grade, or mild/slight/small/trace
-        option = _pick(options, "slight", "mild")
-    return (option, _finding("ascites", option, facts.text, match)) if option else None
+    """Grade read from the words just before "ascites" (same clause), or after it ("requiring paracentesis")."""
+    for match in _ASCITES.finditer(facts.text):
+        mods = modifiers(facts.text, match.start(), match.end())
+        before = facts.text[max(0, match.start() - 25):match.start()]
+        before = re.split(r"[.;,]", before)[-1]
+        grade = _ASCITES_GRADE.search(before)
+        after = facts.text[match.end():match.end() + 40].split(".")[0]
+        if mods.negated:
+            option = _pick(options, "absent", "none", "no")
+        elif mods.uncertain:
+            continue
+        elif (grade and grade.group("grade").lower() not in ("mild", "slight", "small", "trace", "minimal")) or (
+                not grade and _ASCITES_AFTER.search(after)):
+            option = _pick(options, "moderate", "severe")
+        else:  # mentioned without a grade, or mild/slight/small/trace
+            option = _pick(options, "slight", "mild")
+        if option:
+            return option, _finding("ascites", option, facts.text, match)
+    return None
 
 
 _ENCEPHALOPATHY = re.compile(r"(?:hepatic )?encephalopathy|asterixis|(?:west haven )?grade (?P<grade>[1-4I]+)"
@@ -81,35 +88,74 @@ def _encephalopathy(options: list[str], facts: NoteFacts) -> Resolved:
 
 
 # Glasgow Coma Scale: phrases for each response, best (highest) first within each component.
+_EYES_OPEN = r"(?:eyes? open(?:s|ed|ing)?|open(?:s|ed|ing)? (?:his |her |their |the )?eyes)(?: \w+){0,4}?"
 _GCS: dict[str, list[tuple[str, str]]] = {
-    "eye": [(r"eyes? open(?:s|ed|ing)? spontaneous\w*|spontaneous(?:ly)? (?:eye opening|open)", "spontaneous"),
-            (r"eyes? open(?:s|ed|ing)? (?:to|in response to|upon|on) (?:verbal|voice|speech|command|being spoken)",
-             "verbal"),
-            (r"eyes? open(?:s|ed|ing)? (?:only )?(?:to|in response to|upon|on) (?:pain|painful|noxious|sternal)",
-             "pain"),
+    "eye": [(_EYES_OPEN + r" spontaneous\w*|spontaneous(?:ly)? (?:eye opening|open)|with eyes open\b|"
+             r"\b(?:awake|alert)\b", "spontaneous"),
+            (_EYES_OPEN + r" (?:to|in response to|upon|on|when|with) (?:\w+ )?(?:verbal|voice|speech|command|"
+             r"being spoken|(?:his|her) name|loud|sound)", "sound"),
+            (_EYES_OPEN + r" (?:only )?(?:to|in response to|upon|on|when|with) (?:\w+ )?(?:pain|painful|noxious|"
+             r"sternal|trapezius|nail ?bed)", "pain"),
             (r"(?:no eye opening|eyes? (?:remain(?:ed)? )?closed|does not open (?:his |her )?eyes|"
              r"not open (?:his |her )?eyes)", "no")],
-    "verbal": [(r"oriented", "oriented"), (r"confused|disoriented", "confused"),
-               (r"inappropriate words|random words|inappropriate (?:speech|responses)", "inappropriate"),
-               (r"incomprehensible|moan\w*|groan\w*|mumbl\w*", "incomprehensible"),
+    "verbal": [(r"\boriented\b", "oriented"), (r"\bconfused\b|\bdisoriented\b|\btangential\b", "confused"),
+               (r"inappropriate words|random words|inappropriate (?:speech|responses|word)", "inappropriate"),
+               (r"incomprehensible|moan\w*|groan\w*|mumbl\w*|unintelligible", "incomprehensible"),
                (r"no verbal (?:response|output)|nonverbal|non-verbal|aphasic|mute|no (?:speech|sounds)", "no")],
-    "motor": [(r"obey\w* commands?|follows? commands?", "obeys"), (r"locali[sz]\w* (?:to )?pain", "localizes"),
-              (r"withdraw\w* (?:from |to )?(?:pain|painful)", "withdraw"),
+    "motor": [(r"(?:obey\w*|follow\w*) (?:\w+ ){0,3}commands?", "obeys"),
+              (r"locali[sz]\w* (?:\w+ ){0,3}(?:pain|painful|stimul\w+)", "localizes"),
+              (r"withdr[ae]w\w* (?:\w+ ){0,4}(?:pain|painful|noxious)", "withdraw"),
               (r"(?:abnormal |decorticate )?flexion|decorticate", "flexion"),
               (r"extension|decerebrate", "extension"), (r"no motor response|flaccid", "no")],
 }
 
 
 def _gcs(component: str) -> Callable[[list[str], NoteFacts], Resolved]:
+    """Best response first; a negated description ("not oriented") does not count."""
     def resolve(options: list[str], facts: NoteFacts) -> Resolved:
         for pattern, key in _GCS[component]:
-            match = re.search(pattern, facts.text, re.I)
-            if match:
+            for match in re.finditer(pattern, facts.text, re.I):
+                if key != "no" and modifiers(facts.text, match.start(), match.end()).negated:
+                    continue
                 option = _pick(options, key)
                 if option:
                     return option, _finding(f"gcs_{component}", option, facts.text, match)
         return None
     return resolve
+
+
+_GCS_POINTS = {"eye": {"spontaneous": 4, "to sound": 3, "to pain": 2, "none": 1},
+               "verbal": {"oriented": 5, "confused": 4, "inappropriate words": 3, "incomprehensible sounds": 2,
+                          "none": 1},
+               "motor": {"obeys commands": 6, "localizes pain": 5, "withdraws from pain": 4, "abnormal flexion": 3,
+                         "extension": 2, "none": 1}}
+_GCS_LABEL = re.compile(r"(?:Glasgow Coma (?:Scale|Score)|GCS)(?: score)?\s*[:(-]?\s*(?=[A-Za-z])", re.I)
+_EYE_SHORT = [(r"eyes?(?: opening| response| open\w*)? (?:only )?to (?:pain|painful)", "to pain"),
+              (r"eyes?(?: opening| response| open\w*)? (?:only )?to (?:voice|verbal|speech|sound|command)", "to sound"),
+              (r"eyes?(?: opening| open\w*)? spontaneous\w*", "spontaneous")]
+
+
+def gcs_total_from_components(text: str) -> list[Finding]:
+    """A GCS written as its three responses ("GCS: eyes to pain, inappropriate words, withdraws
+    from pain") summed to its total (2 + 3 + 4 = 9); only when all three are named there."""
+    found = []
+    for label in _GCS_LABEL.finditer(text):
+        window = re.split(r"\.\s|;|\n", text[label.end():label.end() + 160])[0]
+        facts = NoteFacts(text=window)
+        options = {c: list(p) for c, p in _GCS_POINTS.items()}
+        eye = next((key for pattern, key in _EYE_SHORT if re.search(pattern, window, re.I)), None)
+        if eye is None:
+            hit = _gcs("eye")(options["eye"], facts)
+            eye = hit[0] if hit else None
+        verbal, motor = _gcs("verbal")(options["verbal"], facts), _gcs("motor")(options["motor"], facts)
+        if eye is None or verbal is None or motor is None:
+            continue
+        points = _GCS_POINTS["eye"][eye] + _GCS_POINTS["verbal"][verbal[0]] + _GCS_POINTS["motor"][motor[0]]
+        span_end = label.end() + len(window)
+        found.append(Finding(concept="gcs_total", value=float(points), unit="dimensionless",
+                             note=f"summed from components: {eye}, {verbal[0]}, {motor[0]}",
+                             span=Span(start=label.start(), end=span_end, text=text[label.start():span_end])))
+    return found
 
 
 def _steroid_from_note(options: list[str], facts: NoteFacts) -> Resolved:
@@ -178,6 +224,30 @@ _SUSPICION = [(r"(?:typical|classic) (?:angina|chest pain)|crushing|pressure-lik
                r"(?:left arm|jaw|neck|shoulder)|diaphore\w+", "highly"),
               (r"chest (?:pain|discomfort|pressure|tightness)", "moderately")]
 
+# AVPU, worst level first: a note saying "alert but confused" is at the confusion level
+_AVPU = [(r"unresponsive(?! to (?:verbal|voice|commands))|unrousable|comatose|\bcoma\b|no response to pain",
+          "unresponsive"),
+         (r"respond\w* (?:only )?to (?:pain|painful|noxious|sternal)|rousable (?:only )?(?:to|with) pain", "pain"),
+         (r"respond\w* (?:only )?to (?:voice|verbal|his name|her name)|rousable to voice|drowsy", "voice"),
+         (r"(?:new|acute)(?:-onset)? confusion|\bconfused\b|disorient\w+|delirium|delirious|altered mental status",
+          "confusion"),
+         (r"\balert\b", "alert")]
+
+_RACE = [(r"African[- ]American|\bblack (?:man|woman|male|female|patient|race)|of African (?:descent|ancestry)",
+          "african"), (r"\b(?:Caucasian|white (?:man|woman|male|female|patient|race))\b", "white"),
+         (r"\b(?:Asian|Hispanic|Latino|Latina|Native American|Pacific Islander)\b", "other")]
+_TIA_FEATURES = [(r"(?:unilateral|one-sided|(?:left|right)[- ]sided|(?:left|right) (?:arm|leg|face|facial|hand))"
+                  r" (?:\w+ )?(?:weakness|paresis|droop)|hemipares\w+|weakness (?:of|in) the (?:left|right)",
+                  "unilateral"), (r"slurred speech|dysarthri\w+|aphasi\w+|speech (?:disturbance|difficult\w+)|"
+                                  r"difficulty (?:speaking|finding words)|word[- ]finding", "speech")]
+_TIA_DURATION = [(r"(?:lasted|lasting|for|resolved after|duration of) (?:about |approximately |around )?"
+                  r"(?:[6-9]\d|\d{3}) ?min|(?:lasted|lasting|for) (?:about |approximately |over )?(?:an?|one|\d+"
+                  r"(?:\.\d+)?) hours?", ">= 60"),
+                 (r"(?:lasted|lasting|for|resolved after|duration of) (?:about |approximately |around )?"
+                  r"(?:[1-5]\d) ?min", "10-59"),
+                 (r"(?:lasted|lasting|for|resolved after|duration of) (?:about |approximately |around )?"
+                  r"(?:[1-9]|a few) ?min", "< 10")]
+
 
 READERS: dict[str, Callable[[list[str], NoteFacts], Resolved]] = {
     "steroid_name": _steroid_from_note,
@@ -191,6 +261,10 @@ READERS: dict[str, Callable[[list[str], NoteFacts], Resolved]] = {
     "troponin_level": _first_pattern("troponin_level", _TROPONIN),
     "chest_pain_suspicion": _first_pattern("chest_pain_suspicion", _SUSPICION),
     "sex": _sex,
+    "race": _first_pattern("race", _RACE),
+    "tia_clinical_features": _first_pattern("tia_clinical_features", _TIA_FEATURES),
+    "tia_duration": _first_pattern("tia_duration", _TIA_DURATION),
+    "avpu": _first_pattern("avpu", _AVPU),
     "ascites": _ascites,
     "hepatic_encephalopathy": _encephalopathy,
     "encephalopathy": _encephalopathy,

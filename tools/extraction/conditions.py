@@ -61,12 +61,15 @@ LEXICON: dict[str, list[str]] = {
                                 r"prior (?:MI|stroke)", r"carotid stenosis"],
     "cough": [r"cough(?:ing)?"],
     "coryza": [r"coryza", r"rhinorrh(?:o|e)a", r"runny nose", r"nasal congestion"],
-    "tonsillar_exudate": [r"tonsil(?:lar)? exudates?", r"exudative tonsil\w*", r"exudates? on (?:the )?tonsils?",
+    "tonsillar_exudate": [r"tonsil(?:lar)? exudates?", r"tonsils? (?:\w+ ){0,2}(?:with|showing|covered (?:in|with)) "
+                          r"(?:\w+ ){0,2}(?:exudates?|pus)", r"exudates? (?:over|covering) (?:the |both )?tonsils?", r"exudative tonsil\w*", r"exudates? on (?:the )?tonsils?",
                           r"purulent tonsils?", r"tonsillar (?:swelling|enlargement|hypertrophy)", r"swollen tonsils?"],
     "tender_anterior_nodes": [r"tender (?:anterior )?(?:cervical )?(?:lymph ?nodes|lymphadenopathy|adenopathy)",
+                              r"tender(?:,? (?:\w+|\d+-cm)){0,3},? (?:anterior )?cervical (?:lymph ?)?nodes?",
+                              r"(?:anterior )?cervical (?:lymph ?)?nodes? (?:\w+ ){0,2}(?:were |was |are |is )?tender",
                               r"(?:anterior )?cervical (?:lymphadenopathy|adenopathy)",
                               r"swollen (?:anterior )?(?:cervical )?(?:lymph )?nodes"],
-    "fever": [r"fever", r"febrile", r"pyrexia"],
+    "fever": [r"fevers?", r"febrile", r"pyrexia", r"pyrexial"],
     "cirrhosis": [r"cirrhosis", r"cirrhotic"],
     "liver_disease": [r"liver disease", r"hepatic (?:disease|dysfunction|impairment)", r"cirrhosis", r"hepatitis",
                       r"hepatic failure", r"liver failure", r"portal hypertension"],
@@ -161,6 +164,79 @@ LEXICON: dict[str, list[str]] = {
     "chf_exacerbation": [r"pulmonary (?:o|e)dema", r"S3 gallop", r"paroxysmal nocturnal dyspn(?:o|e)a", r"orthopn(?:o|e)a"],
 
     "seizure": [r"seizures?", r"convulsions?"],
+    # acute coronary syndromes (TIMI)
+    "aspirin_use": [r"aspirin", r"acetylsalicylic acid", r"ASA"],
+    "st_deviation": [r"ST[- ](?:segment )?(?:elevations?|depressions?|deviations?|changes)", r"STEMI",
+                     r"ST (?:elevation|depression) myocardial infarction"],
+    "positive_troponin": [r"(?:elevated|raised|positive|rising|increased|high) (?:serum )?(?:high-sensitivity )?"
+                          r"troponin(?: [IT])?", r"troponin(?: [IT])?(?: level)? (?:was |were |is )?(?:elevated|raised|"
+                          r"positive|increased|high)", r"troponin(?: [IT])? leak", r"troponinemia"],
+    "recurrent_angina": [r"recurrent (?:angina|chest pain)", r"(?:two|2|three|3|several|multiple|repeated) "
+                         r"(?:\w+ )?(?:episodes|bouts|attacks) of (?:angina|chest pain|chest discomfort)"],
+    # early warning scores (NEWS2)
+    "supplemental_oxygen": [r"(?:supplemental|supplementary) oxygen", r"nasal cannula", r"non-?rebreather",
+                            r"(?:venturi|oxygen|face) mask", r"high[- ]flow (?:nasal )?(?:oxygen|cannula)",
+                            r"on (?:\d+(?:\.\d+)? ?(?:L|liters|litres)(?:/min)? (?:of )?)?(?:O2|oxygen)",
+                            r"\d+(?:\.\d+)? ?L(?:/min)? (?:of )?(?:O2|oxygen)"],
+    "hypercapnic_respiratory_failure": [r"hypercapni\w+ (?:respiratory )?failure", r"type (?:2|II) respiratory "
+                                        r"failure", r"chronic hypercapni\w+", r"CO2 retain\w*", r"CO2 retention"],
+    # appendicitis (Alvarado)
+    "pain_migration_rlq": [r"(?:pain|discomfort) (?:that )?(?:later |subsequently |then )?(?:migrat|shift|mov|"
+                           r"localiz|localis)\w* (?:\w+ ){0,3}(?:to|into) the (?:right lower quadrant|RLQ|right iliac "
+                           r"fossa)", r"migrat\w+ (?:abdominal )?pain", r"periumbilical pain (?:\w+ ){0,6}(?:right "
+                           r"lower quadrant|RLQ|right iliac fossa)"],
+    "rlq_tenderness": [r"(?:right lower quadrant|RLQ|right iliac fossa|McBurney'?s?(?: point)?) tenderness",
+                       r"tender(?:ness)? (?:\w+ ){0,3}(?:in|over|at|of) the (?:right lower quadrant|RLQ|right iliac "
+                       r"fossa|McBurney'?s? point)", r"McBurney'?s? (?:point )?(?:sign|tenderness)"],
+    "rebound_tenderness": [r"rebound(?: tenderness)?", r"Blumberg'?s? sign", r"peritoneal signs",
+                           r"peritonism"],
+    # ankle injury (Ottawa)
+    "malleolar_pain": [r"(?:ankle|malleol\w+) pain", r"pain (?:\w+ ){0,3}(?:in|over|around|of) the (?:\w+ ){0,2}"
+                       r"(?:ankle|malleol\w+)"],
+    "midfoot_pain": [r"mid-?foot pain", r"pain (?:\w+ ){0,3}(?:in|over|of) the (?:\w+ ){0,2}mid-?foot"],
+    "lateral_malleolus_tenderness": [r"tender\w* (?:\w+ ){0,6}(?:lateral malleol\w+|distal fibula)",
+                                     r"(?:lateral malleol\w+|distal fibula) (?:bony |point )?tenderness"],
+    "medial_malleolus_tenderness": [r"tender\w* (?:\w+ ){0,6}(?:medial malleol\w+|distal tibia)",
+                                    r"(?:medial malleol\w+|distal tibia) (?:bony |point )?tenderness"],
+    "navicular_tenderness": [r"tender\w* (?:\w+ ){0,6}navicular", r"navicular (?:bony |point )?tenderness"],
+    "fifth_metatarsal_tenderness": [r"tender\w* (?:\w+ ){0,6}(?:base of the )?(?:fifth|5th) metatarsal",
+                                    r"(?:fifth|5th) metatarsal (?:base )?(?:bony |point )?tenderness"],
+    "unable_to_bear_weight": [r"(?:unable|inability|could not|couldn't|cannot|can't|not able) to (?:bear weight|"
+                              r"weight[- ]bear|walk|ambulate|take (?:four|4) steps)", r"non-?weight[- ]bearing"],
+    # head injury (PECARN, Canadian CT head)
+    "basal_skull_fracture_signs": [r"bas(?:al|ilar) skull fracture", r"ha?emotympanum", r"raccoon eyes",
+                                   r"Battle'?s sign", r"CSF (?:otorrh|rhinorrh)o?ea", r"cerebrospinal fluid (?:leak|"
+                                   r"otorrh\w+|rhinorrh\w+)", r"retroauricular ecchymosis"],
+    "open_skull_fracture": [r"open (?:or depressed )?skull fracture", r"depressed skull fracture",
+                            r"skull fracture (?:\w+ ){0,2}(?:open|depressed)"],
+    "palpable_skull_fracture": [r"palpable (?:skull )?(?:fracture|step-?off|depression)",
+                                r"skull (?:step-?off|depression)"],
+    "dangerous_mechanism": [r"pedestrian (?:\w+ ){0,2}(?:struck|hit)", r"(?:struck|hit) by (?:a |an )?(?:car|"
+                            r"vehicle|truck|motor vehicle)", r"eject\w* from (?:a |the )?(?:motor )?vehicle",
+                            r"fall(?:ing)? from (?:a )?(?:height|(?:more than |over |greater than )?(?:[3-9]|\d{2}) "
+                            r"(?:feet|ft|meters|m|stairs|steps))", r"fell (?:\w+ ){0,3}(?:[3-9]|\d{2}) (?:feet|ft|"
+                            r"meters|stairs|steps)", r"rollover"],
+    "severe_mechanism": [r"pedestrian (?:\w+ ){0,2}(?:struck|hit)", r"(?:struck|hit) by (?:a |an )?(?:car|vehicle|"
+                         r"truck|motor vehicle)", r"eject\w* from (?:a |the )?(?:motor )?vehicle", r"rollover",
+                         r"high[- ](?:speed|velocity|impact)", r"(?:struck|hit) by (?:a )?high-impact",
+                         r"fall(?:ing)? from (?:a )?(?:height|(?:more than |over )?(?:[4-9]|\d{2}) (?:feet|ft))"],
+    "loss_of_consciousness": [r"loss of consciousness", r"LOC", r"lost consciousness", r"unconscious",
+                              r"knocked out", r"passed out", r"unresponsive for"],
+    "not_acting_normally": [r"not acting (?:like )?(?:(?:him|her)self|normal(?:ly)?)", r"acting (?:abnormally|"
+                            r"strangely|differently)", r"not (?:at|back to) (?:his|her) baseline"],
+    "repeated_vomiting": [r"(?:vomit\w*|emesis|threw up) (?:\w+ ){0,2}(?:two|three|four|five|several|multiple|"
+                          r"repeated\w*|[2-9]) times", r"(?:repeated|recurrent|persistent|multiple episodes of|"
+                          r"several episodes of|[2-9] episodes of|two episodes of|three episodes of) (?:vomiting|"
+                          r"emesis)", r"(?:vomiting|emesis) x ?[2-9]"],
+    "retrograde_amnesia_30_min": [r"retrograde amnesia", r"(?:does not|doesn't|cannot|can't|could not) "
+                                  r"(?:remember|recall) (?:the )?(?:events )?(?:before|preceding|leading up to)"],
+    "scalp_hematoma": [r"(?:scalp|occipital|parietal|temporal) (?:ha?ematoma|swelling|contusion)",
+                       r"boggy (?:scalp|swelling)", r"cephalo-?ha?ematoma", r"goose ?egg"],
+    "severe_headache": [r"severe headache", r"worst headache", r"(?:excruciating|intense) headache"],
+    "acute_infection": [r"infection", r"cellulitis", r"urinary tract infection", r"UTI", r"pyelonephritis",
+                        r"osteomyelitis", r"abscess", r"bacteri(?:a|ae)mia", r"endocarditis", r"meningitis"],
+    "respiratory_failure": [r"respiratory failure", r"respiratory insufficiency", r"hypoxemic failure"],
+    "hypotension": [r"hypotension", r"hypotensive", r"MAP (?:of |was |below |<) ?(?:[1-6]\d)\b", r"shock"],
 }
 
 _COMPILED = {
@@ -169,7 +245,7 @@ _COMPILED = {
 }
 # Abbreviations that are ordinary words in lower case must match in upper case only.
 _CASE_SENSITIVE = {"MI", "PE", "ALL", "AMS", "ACS", "PAD", "CAD", "AIDS", "HIV", "SLE", "NIV", "DM", "IHD", "PVD",
-                   "HIT", "AKI", "ARF", "FVL", "HCTZ", "AML", "CLL", "CML", "IBD", "PUD"}
+                   "HIT", "ASA", "LOC", "UTI", "AKI", "ARF", "FVL", "HCTZ", "AML", "CLL", "CML", "IBD", "PUD"}
 
 
 def _accept(match: re.Match[str]) -> bool:

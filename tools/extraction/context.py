@@ -40,8 +40,15 @@ _HISTORY = [r"history of", r"h/o", r"hx of", r"prior", r"previous", r"previously
             r"pmh", r"remote", r"status post", r"s/p"]
 _TERMINATORS = re.compile(r"[.;:!?\n]|\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\bexcept\b|\bwhich\b|"
                           r"\baside from\b|\bapart from\b|\bother than\b|\bwith the exception\b|\bpresents?\b|"
-                          r"\bpresented\b|\breports?\b|\bcomplain", re.I)
+                          r"\bpresented\b|\breports?\b|\bcomplain|\bfound to\b|\brevealed\b|\bshowed\b|\bshows\b|"
+                          r"\bdemonstrated\b|\bdeveloped\b|\bunderwent\b", re.I)
 _MAX_SCOPE_CHARS = 90
+# A negated list ("denies heart failure, sepsis, stroke, COPD, or malignancy") carries the
+# negation past the usual window, as long as what lies between is list items only.
+_MAX_LIST_CHARS = 240
+_LIST_GAP = re.compile(r"(?:[\w\s/()'-]{0,60}?(?:,|\bor\b|\band\b|\bnor\b))+[\w\s/()'-]{0,60}", re.I)
+_NOT_A_LIST = re.compile(r"\b(?:was|were|is|are|has|have|had|found|shows?|showed|revealed|with|which|who|after|"
+                         r"since|due|because|treated|started|given|underwent)\b", re.I)
 
 
 def _compile(words: list[str]) -> re.Pattern[str]:
@@ -78,13 +85,27 @@ def _clause_after(text: str, end: int) -> str:
     return window[:match.start()] if match else window
 
 
+def _list_negated(text: str, start: int) -> bool:
+    window = text[max(0, start - _MAX_LIST_CHARS):start]
+    cut = None
+    for match in _TERMINATORS.finditer(window):
+        cut = match.end()
+    clause = window[cut:] if cut is not None else window
+    triggers = list(_PRE_NEG.finditer(clause))
+    if not triggers:
+        return False
+    gap = clause[triggers[-1].end():]
+    return bool(_LIST_GAP.fullmatch(gap)) and not _NOT_A_LIST.search(gap)
+
+
 def modifiers(text: str, start: int, end: int) -> Modifiers:
     """The ConText modifiers that apply to the mention text[start:end]."""
     before = _clause_before(text, start)
     after = _clause_after(text, end)
     # A mention listed after a negated one in the same list ("no fever, chills or cough")
     # is inside the negation scope too: the clause window covers it.
-    negated = bool(_PRE_NEG.search(before)) or bool(re.match(r"\s*(?:" + _POST_NEG.pattern + ")", after, re.I))
+    negated = bool(_PRE_NEG.search(before)) or bool(re.match(r"\s*(?:" + _POST_NEG.pattern + ")", after, re.I)) or (
+        _list_negated(text, start))
     uncertain = bool(_PRE_UNC.search(before)) or bool(re.match(r"\s*(?:" + _POST_UNC.pattern + ")", after, re.I))
     family = bool(_FAM.search(before))
     historical = bool(_HIST.search(before))

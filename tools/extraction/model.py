@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 Source = Literal["rules", "llm", "user"]
 
@@ -43,6 +43,9 @@ class NoteFacts(BaseModel):
     text: str
     findings: list[Finding] = Field(default_factory=list)
     question: str | None = None  # what the user asked: names targets such as the steroid to convert to
+    # memo of per-calculator results (see to_inputs.fill_inputs): ranking fills every calculator,
+    # and the chosen ones are filled again; findings are not changed after extraction
+    _memo: dict[Any, Any] = PrivateAttr(default_factory=dict)
 
     def for_concept(self, concept: str) -> list[Finding]:
         return [f for f in self.findings if f.concept == concept]

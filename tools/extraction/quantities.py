@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 
 from dxkit.calculators.units import convert, is_convertible
-from dxkit.tools.extraction.model import Finding, Span
-
 from dxkit.errors import InputError
+from dxkit.tools.extraction.model import Finding, Span
 
 
 @dataclass(frozen=True)
@@ -30,8 +29,10 @@ class QuantitySpec:
 
 _MASS = ("mg/dL", "umol/L", "mmol/L", "mg/L", "g/L")
 SPECS: tuple[QuantitySpec, ...] = (
-    QuantitySpec("creatinine", r"(?<!urine )(?<!urinary )(?:serum |plasma )?creatinine(?! clearance)(?! kinase)",
+    QuantitySpec("creatinine", r"(?<!urine )(?<!urinary )(?<!baseline )(?:serum |plasma )?creatinine(?! clearance)(?! kinase)",
                  ("mg/dL", "umol/L", "mmol/L"), (0.1, 25), "creatinine", case_sensitive_labels=r"S?Cr(?!Cl)"),
+    QuantitySpec("baseline_creatinine", r"baseline (?:serum )?creatinine|creatinine (?:at|of) baseline",
+                 ("mg/dL", "umol/L", "mmol/L"), (0.1, 25), "creatinine"),
     QuantitySpec("urine_creatinine", r"(?:urine|urinary) creatinine", ("mg/dL", "umol/L", "mmol/L"), (1, 1000),
                  "creatinine", case_sensitive_labels=r"UCr"),
     QuantitySpec("bun", r"blood urea nitrogen|urea nitrogen|BUN", ("mg/dL", "mmol/L"), (1, 300), "bun"),
@@ -45,8 +46,8 @@ SPECS: tuple[QuantitySpec, ...] = (
     QuantitySpec("potassium", r"(?:serum |plasma )?potassium", ("mmol/L", "mEq/L"), (1, 12), "potassium",
                  case_sensitive_labels=r"K\+?"),
     QuantitySpec("chloride", r"(?:serum |plasma )?chloride", ("mmol/L", "mEq/L"), (60, 150), "chloride",
-                 case_sensitive_labels=r"Cl-?"),
-    QuantitySpec("bicarbonate", r"(?:serum |plasma )?bicarbonate|bicarb|HCO3-?|HCO₃-?|total CO2|tCO2",
+                 case_sensitive_labels=r"Cl-?|CI-"),
+    QuantitySpec("bicarbonate", r"(?:serum |plasma )?bicarbonate|bicarb|HCO3[-−]?|HCO₃[-−]?|total CO2|tCO2",
                  ("mmol/L", "mEq/L"), (2, 60), "bicarbonate", case_sensitive_labels=r"(?<!Pa)(?<!p)CO2"),
     QuantitySpec("albumin", r"(?:serum )?albumin(?!uria)(?!/)", ("g/dL", "g/L", "mg/dL"), (0.8, 6.5), "albumin",
                  case_sensitive_labels=r"Alb"),
@@ -92,8 +93,10 @@ SPECS: tuple[QuantitySpec, ...] = (
                  ("mmHg", "kPa"), (20, 700), window=25),
     QuantitySpec("paco2", r"PaCO2|PaCO₂|pCO2|PCO2|partial pressure of (?:arterial )?carbon dioxide",
                  ("mmHg", "kPa"), (5, 150), window=25),
-    QuantitySpec("fio2", r"FiO2|FiO₂|FIO2|fraction of inspired oxygen|inspired oxygen fraction", ("percent",),
+    QuantitySpec("fio2", r"FiO2|FiO₂|FIO2|fraction of inspired (?:oxygen|air)|inspired oxygen fraction", ("percent",),
                  (21, 100), window=25),
+    QuantitySpec("aa_gradient", r"A-a(?:-| )?(?:O2 |oxygen )?gradient|alveolar[- ]arterial (?:oxygen |O2 )?"
+                 r"(?:gradient|difference)|AaDO2|P\(A-a\)O2", ("mmHg", "kPa"), (0, 700), window=20),
     QuantitySpec("ph", r"(?<![A-Za-z])pH", ("dimensionless",), (6.5, 8.0), window=15),
     QuantitySpec("weight", r"weight|weighed|weighs|weighing|body weight|wt", ("kg", "lb", "g"), (0.3, 400),
                  window=25),
@@ -108,6 +111,11 @@ SPECS: tuple[QuantitySpec, ...] = (
     QuantitySpec("ldh", r"lactate dehydrogenase|LDH", ("U/L",), (20, 20000)),
     QuantitySpec("crp", r"C-reactive protein|CRP", ("mg/L", "mg/dL"), (0.1, 600)),
     QuantitySpec("troponin", r"troponin(?: [IT])?|cTn[IT]|hs-?TnT|hs-?TnI", ("ng/mL", "ng/L"), (0.0, 100000)),
+    QuantitySpec("band_forms", r"bands?|band (?:forms|neutrophils|cells)|bandemia(?: of)?|immature neutrophils",
+                 ("percent",), (0, 100), window=20),
+    QuantitySpec("neutrophil_percent", r"neutrophils?|neutrophilia(?: of)?|segs|PMNs?|polymorphonuclear (?:cells|"
+                 r"leukocytes)|granulocytes", ("percent",), (0, 100), window=12),
+    QuantitySpec("base_deficit", r"base deficit", ("mmol/L", "mEq/L"), (0, 40), window=20),
     QuantitySpec("cycle_length", r"(?:menstrual )?cycles? (?:length|of|lasting|is|are|every)|cycle length",
                  ("day",), (15, 60), window=25),
 )
@@ -120,7 +128,7 @@ _UNIT_WORDS = [
     r"%", r"per cent", r"percent",
     r"(?:x|×|\*)\s*10\s*(?:\^|e)?\s*(?:9|⁹)\s*/\s*l", r"(?:x|×|\*)\s*109\s*/\s*l",
     r"(?:x|×|\*)\s*10\s*(?:\^|e)?\s*(?:3|³)\s*/\s*(?:[µμu]l|mm3|mm³)", r"(?:x|×|\*)\s*103\s*/\s*(?:[µμu]l|mm3)",
-    r"k/[µμu]l", r"/[µμu]l", r"/mm3", r"/mm³", r"cells/[µμu]l", r"cells/mm3", r"/l",
+    r"(?:x|×|\*)\s*10\s*(?:\^|e)?\s*(?:4|⁴)\s*/\s*(?:[µμu]l|mm3|mm³)", r"k/[µμu]l", r"/[µμu]l", r"/mm3", r"/mm³", r"cells/[µμu]l", r"cells/mm3", r"/l",
     r"bpm", r"beats? ?(?:per|/) ?min(?:ute)?", r"breaths? ?(?:per|/) ?min(?:ute)?", r"/min", r"per minute",
     r"mm ?hg", r"kpa", r"°\s?c", r"°\s?f", r"º\s?c", r"º\s?f", r"degrees? (?:celsius|c|fahrenheit|f)", r"c\b", r"f\b",
     r"kg/m2", r"kg/m\^2", r"kg/m²", r"kgs?", r"lbs?", r"pounds?", r"grams?", r"g\b", r"cm", r"meters?", r"m\b",
@@ -139,6 +147,8 @@ def _unit_name(raw: str) -> str:
         return "x10^9/L"
     if re.fullmatch(r"(?:x|×|\*)\s*10\s*(?:\^|e)?\s*(?:3|³)\s*/\s*(?:ul|mm3|mm³)|(?:x|×|\*)\s*103\s*/\s*(?:ul|mm3)", u):
         return "x10^3/uL"
+    if re.fullmatch(r"(?:x|×|\*)\s*10\s*(?:\^|e)?\s*(?:4|⁴)\s*/\s*(?:ul|mm3|mm³)", u):
+        return "1e4 count/uL"
     table = {"°c": "degC", "° c": "degC", "°f": "degF", "° f": "degF", "c": "degC", "f": "degF",
              "degrees c": "degC", "degree c": "degC", "degrees celsius": "degC", "degree celsius": "degC",
              "degrees f": "degF", "degree f": "degF", "degrees fahrenheit": "degF", "degree fahrenheit": "degF",
@@ -183,10 +193,69 @@ def _label_pattern(spec: QuantitySpec) -> re.Pattern[str]:
         parts.append(rf"(?<![\w-])(?:{spec.case_sensitive_labels})(?![\w])")
     # between label and number: no digits, no line break, and no sentence end (". ")
     filler = rf"(?:(?!\.\s)[^\d\n;]){{0,{spec.window}}}?"
-    return re.compile("(?:" + "|".join(parts) + ")" + filler + _NUMBER)
+    return re.compile("(?:" + "|".join(parts) + ")" + filler + r"(?<![A-Za-z])" + _NUMBER)
 
 
 _PATTERNS = [(spec, _label_pattern(spec)) for spec in SPECS]
+
+
+def _label_only(spec: QuantitySpec) -> re.Pattern[str]:
+    parts = [rf"(?i:(?<![\w-])(?:{spec.labels})(?![\w]))"]
+    if spec.case_sensitive_labels:
+        parts.append(rf"(?<![\w-])(?:{spec.case_sensitive_labels})(?![\w])")
+    return re.compile("|".join(parts))
+
+
+_LABELS_ONLY = [(spec, _label_only(spec)) for spec in SPECS]
+_LIST_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*(?:the\s+|his\s+|her\s+|serum\s+)*", re.I)
+_LIST_VERB = re.compile(r"[^\d\n.;]{0,35}?$")
+_LIST_VALUE = re.compile(_NUMBER + r"\s*" + _UNIT + r"?", re.I)
+_LIST_SEP = re.compile(r"\s*(?:,\s*and|,|and)\s*", re.I)
+
+
+def _listed(text: str) -> list[tuple[QuantitySpec, float, str | None, int, int]]:
+    """"sodium, potassium and chloride were 140, 4.1 and 101 mmol/L (respectively)": labels
+    joined by commas/"and", then as many values joined the same way, paired in order."""
+    out = []
+    for sentence in re.finditer(r"[^.;\n]+(?:\.\d[^.;\n]*)*", text):
+        start, end = sentence.span()
+        labels = []
+        for spec, pattern in _LABELS_ONLY:
+            labels += [(m.start(), m.end(), spec) for m in pattern.finditer(text, start, end)]
+        labels.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        chain: list[tuple[int, int, QuantitySpec]] = []
+        for item in labels:
+            if chain and item[0] < chain[-1][1]:
+                continue  # a shorter label inside a longer one
+            if chain and not _LIST_JOIN.fullmatch(text[chain[-1][1]:item[0]]):
+                if len(chain) >= 2:
+                    break
+                chain = []
+            chain.append(item)
+        if len(chain) < 2:
+            continue
+        values, pos = [], chain[-1][1]
+        verb = re.match(r"[^\d\n.;]{0,35}?(?=\d)", text[pos:end])
+        if not verb:
+            continue
+        pos += verb.end()
+        while len(values) < len(chain):
+            value = _LIST_VALUE.match(text, pos)
+            if not value:
+                break
+            values.append(value)
+            sep = _LIST_SEP.match(text, value.end())
+            if not sep:
+                break
+            pos = sep.end()
+        if len(values) != len(chain):
+            continue
+        for (lstart, _, spec), value in zip(chain, values, strict=True):
+            unit = _unit_name(value.group("unit")) if value.group("unit") else None
+            if unit is None and values[-1].group("unit"):
+                unit = _unit_name(values[-1].group("unit"))  # "110 and 75 mmHg": the unit is shared
+            out.append((spec, _number(value.group("num")), unit, lstart, value.end()))
+    return out
 _BP = re.compile(r"(?P<sbp>\d{2,3})\s*/\s*(?P<dbp>\d{2,3})\s*(?:mm ?hg|mmhg)?", re.I)
 _BP_LABEL = re.compile(r"(?i:blood pressure|\bBP\b|arterial pressure|hypotensive (?:to|at)|hypertensive (?:to|at))"
                        r"[^\d\n;]{0,30}?$")
@@ -197,6 +266,11 @@ _BARE_UNIT_VALUES = {  # numbers whose unit alone names the concept ("98 bpm", "
     "respiratory_rate": re.compile(r"(?P<num>\d{1,2})\s*breaths? ?(?:per|/) ?min(?:ute)?", re.I),
     "temperature": re.compile(r"(?P<num>\d{2,3}(?:\.\d+)?)\s*(?P<unit>°\s?[CF]|º\s?[CF]|degrees? (?:celsius|fahrenheit))",
                               re.I),
+    "fio2": re.compile(r"(?P<num>\d{2,3})\s*%\s*(?:FiO2|FiO₂|FIO2)", re.I),
+    # differential counts written value-first ("82% neutrophils, 12% bands")
+    "neutrophil_percent": re.compile(r"(?P<num>\d{1,2}(?:\.\d+)?)\s*%\s*(?:neutrophils|segs|PMNs|"
+                                    r"polymorphonuclear|granulocytes)", re.I),
+    "band_forms": re.compile(r"(?P<num>\d{1,2}(?:\.\d+)?)\s*%\s*(?:bands?|band forms|immature)", re.I),
     "oxygen_saturation": re.compile(r"(?P<num>\d{2,3})\s*%\s*(?:on|at|in) (?:room air|RA|\d+ ?L)", re.I),
     # not a change of weight ("gained 5 kg", "a 3 kg weight loss")
     "weight": re.compile(r"(?<!gained )(?<!lost )(?<!gain of )(?<!loss of )(?<!losing )(?<!gaining )"
@@ -204,11 +278,25 @@ _BARE_UNIT_VALUES = {  # numbers whose unit alone names the concept ("98 bpm", "
                          re.I),
     "height": re.compile(r"(?P<num>\d{2,3}(?:\.\d+)?)\s*(?P<unit>cm)\b(?! (?:in diameter|mass|lesion|tumou?r))", re.I),
 }
+_COUNT = r"(?P<num>\d{1,3}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_DRINK = r"(?:standard |alcoholic )*(?:drinks?|beverages?|beers?|glasses of (?:wine|beer)|units of alcohol|shots)"
+# "4 alcoholic drinks per week", "a weekly average of 12 alcoholic beverages", "two beers a day"
+_DRINKS = re.compile(rf"{_COUNT} {_DRINK}(?: of alcohol)? (?:(?:per|a|each|every|/) ?(?P<per>week|day|night)|"
+                     rf"(?:on )?(?:a )?(?P<per2>weekly|daily|nightly)(?: basis)?)|(?P<per3>weekly|daily) (?:average|"
+                     rf"intake|consumption) of (?:about |approximately |roughly )?{_COUNT.replace('num', 'num2')} {_DRINK}",
+                     re.I)
 _FEET_INCHES = re.compile(r"(?P<ft>\d)\s*(?:'|′|ft|feet|foot)\s*(?P<inch>\d{1,2}(?:\.\d+)?)\s*(?:\"|″|''|in|inches)?",
                           re.I)
 
 
 UNLABELLED = "unit only, no label"
+_REFERENCE = re.compile(r"normal|reference|\bref\b|\brange\b|upper limit|\bULN\b", re.I)
+_VALUE_FIRST = re.compile(r"\d\s*%\s*$")
+_SCORE_WORDS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                            "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"))}
+# a Glasgow Coma Scale total spelled out ("a GCS score of nine")
+_GCS_WORDS = re.compile(r"(?:Glasgow Coma (?:Scale|Score)|GCS)(?: score)?(?: of| was| is| at|:| =)? ?(?P<word>"
+                        + "|".join(_SCORE_WORDS) + r")\b", re.I)
 
 
 def _number(text: str) -> float:
@@ -240,8 +328,15 @@ def extract_quantities(text: str) -> list[Finding]:
     for match in _FEET_INCHES.finditer(text):
         inches = int(match.group("ft")) * 12 + float(match.group("inch"))
         add("height", by_concept["height"], round(inches * 2.54, 2), "cm", match.start(), match.end())
+    for spec, value, written, start, end in _listed(text):
+        concept = "bun" if spec.concept == "urea" else spec.concept
+        add(concept, by_concept[concept], value, written, start, end)
     for spec, pattern in _PATTERNS:
         for match in pattern.finditer(text):
+            if _VALUE_FIRST.search(text, max(0, match.start() - 10), match.start()):
+                continue  # "82% neutrophils": the number before the label is its value
+            if _REFERENCE.search(text, match.start(), match.start("num")):
+                continue  # "albumin (normal: 3.5-5.0)": a reference range, not the patient's value
             num_end = match.end("num")
             unit_match = _UNIT_RE.match(text, num_end)
             written = _unit_name(unit_match.group("unit")) if unit_match else None
@@ -258,6 +353,15 @@ def extract_quantities(text: str) -> list[Finding]:
             raw_unit = match.groupdict().get("unit")
             written = _unit_name(raw_unit) if raw_unit else by_concept[concept].units[0]
             add(concept, by_concept[concept], _number(match.group("num")), written, match.start(), match.end())
+    for match in _DRINKS.finditer(text):
+        raw = (match.group("num") or match.group("num2")).lower()
+        count = float(_SCORE_WORDS.get(raw, 20 if raw == "twenty" else raw))
+        per = (match.group("per") or match.group("per2") or match.group("per3") or "week").lower()
+        unit = "drink/week" if per.startswith("week") else "drink/day"
+        add("alcohol_drinks_per_week", None, count, unit, match.start(), match.end())
+    for match in _GCS_WORDS.finditer(text):
+        add("gcs_total", by_concept["gcs_total"], float(_SCORE_WORDS[match.group("word").lower()]), None,
+            match.start(), match.end())
     for match in _BP.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
         unit_given = "mm" in match.group(0).lower()

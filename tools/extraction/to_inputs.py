@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from dxkit.calculators.base import Calculator, Flag, Measure, field_meta, literal_options
 from dxkit.calculators.units import is_convertible
 from dxkit.tools.extraction.categorical import resolve_choice
@@ -18,7 +20,6 @@ from dxkit.tools.extraction.derived import DERIVED
 from dxkit.tools.extraction.medications import STEROIDS
 from dxkit.tools.extraction.model import Finding, NoteFacts
 from dxkit.tools.extraction.quantities import UNLABELLED
-from pydantic import BaseModel, Field
 
 # calculator concept -> extractor concepts that can fill it (first match wins)
 BRIDGE: dict[str, tuple[str, ...]] = {
@@ -71,8 +72,22 @@ BRIDGE: dict[str, tuple[str, ...]] = {
     "a_a_gradient": ("aa_gradient",),
     "alcohol_drinks_per_week": ("alcohol_drinks_per_week",),
     "stroke_tia_thromboembolism_history": ("stroke", "tia", "thromboembolism"),
+    "known_cad": ("coronary_artery_disease", "myocardial_infarction"),
+    "nausea_vomiting": ("nausea", "vomiting"),
+    "acute_infection_or_rheumatologic_disorder": ("acute_infection", "sepsis", "pneumonia",
+                                                  "connective_tissue_disease"),
+    "acute_mi_or_ischemic_stroke": ("myocardial_infarction", "stroke"),
+    "chronic_cardiopulmonary_disease": ("chf_history", "copd"),
+    "current_smoker": ("smoking",),
+    "heart_or_respiratory_failure": ("chf_history", "respiratory_failure"),
+    "hormonal_treatment": ("estrogen_use",),
+    "recent_trauma_or_surgery": ("recent_surgery", "trauma"),
+    "reduced_mobility": ("immobilization",),
+    "renal_replacement_therapy": ("dialysis",),
+    "vte_history": ("dvt", "pulmonary_embolism"),
 }
 _FAMILY_CONCEPTS = {"family_history_cvd"}
+_QUESTION_CONCEPTS = {"target_steroid"}  # inputs read from the user's question, not the note
 
 
 class InputSource(BaseModel):
@@ -160,6 +175,15 @@ def _direct(facts: NoteFacts, concept: str) -> Finding | None:
 
 def fill_inputs(calculator: Calculator, facts: NoteFacts) -> FilledInputs:
     """The inputs of `calculator` that the note supports, each with its source span."""
+    asks = any(getattr(field_meta(calculator.Inputs, n), "concept", None) in _QUESTION_CONCEPTS
+               for n in calculator.Inputs.model_fields)
+    key = ("fill", calculator.id, facts.question if asks else None, len(facts.findings))
+    if key not in facts._memo:
+        facts._memo[key] = _fill(calculator, facts)
+    return facts._memo[key].model_copy(deep=True)  # callers may edit their copy
+
+
+def _fill(calculator: Calculator, facts: NoteFacts) -> FilledInputs:
     filled = FilledInputs()
     for name, info in calculator.Inputs.model_fields.items():
         meta = field_meta(calculator.Inputs, name)
