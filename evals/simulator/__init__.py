@@ -1,0 +1,1 @@
+"""Sequential-diagnosis simulation: case loaders, baseline solvers, the runner and its reports."""
