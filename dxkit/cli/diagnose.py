@@ -46,8 +46,17 @@ def register(app: typer.Typer) -> None:
 
         from dxkit.agent.demo import build_demo_index, case_path
 
+        import os
+
+        from dxkit.settings import get_settings
+
         console = Console()
         started = time.perf_counter()
+        # One constrained attempt per model call unless the user asks for more: a 135M model that
+        # fills its token allowance once rarely closes its JSON with more room, and each retry
+        # doubles the allowance (minutes on 2 CPU cores). A failed call is a safe panel fallback.
+        os.environ.setdefault("DXKIT_MAX_RETRIES", "0")
+        get_settings.cache_clear()
         with console.status("building the demo evidence index"):
             evidence = build_demo_index()
         console.print(f"[dim]demo evidence index: {len(evidence)} passages[/]")
