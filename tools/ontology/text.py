@@ -33,6 +33,8 @@ QUALIFIERS = frozenset({
     "disseminated", "fulminant", "situational", "complex", "simple", "primary", "secondary", "recurrent",
     "severe", "mild", "moderate", "bilateral", "unilateral", "left", "right", "idiopathic", "early",
     "late", "advanced", "uncomplicated", "complicated", "suspected", "probable", "possible",
+    # where it was caught and where it sits: "community-acquired pneumonia" -> "pneumonia"
+    "community", "hospital", "healthcare", "ventilator", "associated", "nosocomial", "lobar", "atypical",
 })
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
