@@ -3,7 +3,7 @@
 # pytest's exit code 5 ("no tests collected") counts as a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/bootstrap.sh "dev,mcp,distributed" || exit 1
+bash scripts/bootstrap.sh "dev,mcp,distributed,openai" || exit 1
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 .venv/bin/python -m pytest -q "$@"
 status=$?
