@@ -15,7 +15,6 @@ from typing import Any
 
 from dxkit.calculators.base import Calculator, Measure, field_meta, literal_options
 from dxkit.calculators.registry import registry
-
 from dxkit.errors import DxkitError
 
 

@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any, get_args
 
 from dxkit.calculators.base import Calculator, Choice, Flag, Measure, field_meta, literal_options
-
 from dxkit.errors import InputError
 
 

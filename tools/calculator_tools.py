@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dxkit.calculators.base import Calculator, Measure, field_meta, literal_options
-from dxkit.calculators.registry import Registry, registry
-from dxkit.tools.calculator_inputs import describe_field, resolve_inputs, tool_description, tool_name
 from langchain_core.tools import StructuredTool, ToolException
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from dxkit.calculators.base import Calculator, Measure, field_meta, literal_options
+from dxkit.calculators.registry import Registry, registry
 from dxkit.errors import DxkitError
+from dxkit.tools.calculator_inputs import describe_field, resolve_inputs, tool_description, tool_name
 
 
 def _arg_type(calc: Calculator, name: str) -> Any:

@@ -13,11 +13,11 @@ import json
 from typing import Any
 
 import mcp_types as types
-from dxkit.calculators.registry import Registry, registry
-from dxkit.tools.calculator_inputs import resolve_inputs, tool_description, tool_input_schema, tool_name
 from mcp.server import Server
 
+from dxkit.calculators.registry import Registry, registry
 from dxkit.errors import DxkitError
+from dxkit.tools.calculator_inputs import resolve_inputs, tool_description, tool_input_schema, tool_name
 
 SERVER_NAME = "dxkit-calculators"
 

@@ -42,12 +42,11 @@ def register(app: typer.Typer) -> None:
                                              help="Ask before ordering any test above this price (USD)."),
     ) -> None:
         """Run the panel end to end on the shipped demo case and evidence corpus (offline)."""
+        import os
+
         from rich.console import Console
 
         from dxkit.agent.demo import build_demo_index, case_path
-
-        import os
-
         from dxkit.settings import get_settings
 
         console = Console()

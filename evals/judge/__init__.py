@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from dxkit.errors import InputError
 from dxkit.evals.judge.deterministic import judge_deterministic
 from dxkit.evals.judge.llm import RUBRIC, judge_with_model
 from dxkit.evals.judge.result import CORRECT_AT, LEVELS, JudgeResult, LlmVerdict
-
-from dxkit.errors import InputError
 
 __all__ = ["CORRECT_AT", "LEVELS", "RUBRIC", "JudgeResult", "LlmVerdict", "judge_deterministic",
            "judge_diagnosis", "judge_with_model"]

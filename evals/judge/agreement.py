@@ -13,11 +13,12 @@ import argparse
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from dxkit.evals.judge.deterministic import judge_deterministic
 from dxkit.evals.judge.pairs import DIFFERENT_PAIRS, SYNONYM_PAIRS
 from dxkit.evals.judge.result import JudgeResult
 from dxkit.tools.ontology import normalise
-from pydantic import BaseModel
 
 DEFAULT_AGENTCLINIC = Path(__file__).resolve().parents[3] / "shared" / "data" / "agentclinic" / "agentclinic_medqa.jsonl"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from dxkit.tools.ontology import Concept
 from pydantic import BaseModel, Field
+
+from dxkit.tools.ontology import Concept
 
 LEVELS = ("concept", "category", "block", "chapter")
 CORRECT_AT = 4  # SDBench: a score of 4 or 5 counts as a correct diagnosis

@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel
+
 from dxkit.evals.medcalc.dataset import MedCalcRow
 from dxkit.evals.medcalc.scoring import DATE_IDS, WEEKS_DAYS_IDS, parse_date, parse_weeks_days, to_float
-from pydantic import BaseModel
 
 LABEL_ERRORS_YAML = Path(__file__).with_name("label_errors.yaml")
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dxkit.evals.medcalc.structured import StructuredReport
 from rich.console import Console
 from rich.table import Table
+
+from dxkit.evals.medcalc.structured import StructuredReport
 
 
 def summary(report: StructuredReport) -> dict[str, object]:

@@ -13,14 +13,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from dxkit.calculators.registry import registry
+from dxkit.errors import DxkitError
 from dxkit.evals.medcalc.adapters import Adapter, collect_adapters
 from dxkit.evals.medcalc.dataset import MedCalcRow, default_csv, load_rows
 from dxkit.evals.medcalc.label_errors import LabelError, find, load_label_errors
 from dxkit.evals.medcalc.scoring import format_value, is_correct
-from pydantic import BaseModel, Field
-
-from dxkit.errors import DxkitError
 
 
 class RowOutcome(BaseModel):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from dxkit.calculators.registry import registry
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dxkit.calculators.registry import registry
 from dxkit.errors import InputError
 
 

@@ -6,13 +6,13 @@ import json
 
 import anyio
 import pytest
-from dxkit.calculators.registry import registry
-from dxkit.tools.calculator_inputs import resolve_inputs
 from typer.testing import CliRunner
 
+from dxkit.calculators.registry import registry
 from dxkit.cli.app import app
 from dxkit.cli.calc import parse_free_options
 from dxkit.errors import InputError
+from dxkit.tools.calculator_inputs import resolve_inputs
 
 runner = CliRunner()
 
@@ -62,8 +62,9 @@ def test_cli_list_show_and_bad_input():
 
 # ---------------------------------------------------------------- MCP
 def test_mcp_client_session_lists_and_calls_tools():
-    from dxkit.tools.mcp_server import build_server
     from mcp import Client
+
+    from dxkit.tools.mcp_server import build_server
 
     async def session():
         async with Client(build_server()) as client:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from dxkit.calculators.registry import registry
 
+from dxkit.calculators.registry import registry
 from dxkit.errors import InputError
 
 APACHE_SICK = dict(age_years=70, temperature_c=39.5, systolic_bp_mm_hg=90, diastolic_bp_mm_hg=50,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from dxkit.calculators.registry import registry
 
+from dxkit.calculators.registry import registry
 from dxkit.errors import InputError
 
 GBS = dict(bun_mmol_l=5, hemoglobin_g_dl=14, sex="male", systolic_bp_mm_hg=120, heart_rate_per_min=80, melena=False,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from dxkit.calculators.registry import registry
 
+from dxkit.calculators.registry import registry
 from dxkit.errors import InputError
 
 CP = dict(bilirubin_mg_dl=1.0, albumin_g_dl=4.0, inr=1.0, ascites="absent", encephalopathy="none")

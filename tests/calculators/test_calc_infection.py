@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from dxkit.calculators.registry import registry
 
+from dxkit.calculators.registry import registry
 from dxkit.errors import InputError
 
 CENTOR = dict(age_years=30, temperature_c=37, tonsillar_exudate_or_swelling=False,

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+
 from dxkit.evals.medcalc.adapters import collect_adapters
 from dxkit.evals.medcalc.adapters.common import choice, count, quantity, sex, yes_no
 from dxkit.evals.medcalc.label_errors import load_label_errors
@@ -116,9 +117,8 @@ def test_cli_eval_medcalc_structured_and_note_mode(tmp_path):
 
 
 def test_opioid_without_a_factor_is_an_error_not_silently_dropped():
-    from dxkit.evals.medcalc.adapters.formulas import morphine_equivalents
-
     from dxkit.errors import InputError
+    from dxkit.evals.medcalc.adapters.formulas import morphine_equivalents
 
     with pytest.raises(InputError):
         morphine_equivalents({"Buprenorphine Dose": [10, "mg"]})

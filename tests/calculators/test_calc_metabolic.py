@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from dxkit.calculators.registry import registry
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dxkit.calculators.registry import registry
 from dxkit.errors import InputError
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 
 import pytest
+
 from dxkit.calculators.library.neurology.gcs import EYE_POINTS, MOTOR_POINTS, VERBAL_POINTS
 from dxkit.calculators.registry import registry
-
 from dxkit.errors import InputError
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from dxkit.calculators.registry import registry
 
+from dxkit.calculators.registry import registry
 from dxkit.errors import InputError
 
 

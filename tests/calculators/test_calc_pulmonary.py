@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from dxkit.calculators.registry import registry
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dxkit.calculators.registry import registry
 from dxkit.errors import InputError
 
 CURB = dict(confusion=False, bun_mg_dl=10, respiratory_rate_per_min=16, systolic_bp_mm_hg=120, diastolic_bp_mm_hg=80,

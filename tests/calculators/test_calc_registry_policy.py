@@ -6,9 +6,9 @@ import json
 import math
 
 import pytest
+
 from dxkit.calculators.base import Measure, field_meta
 from dxkit.calculators.registry import registry
-
 from dxkit.errors import InputError
 
 CALCS = list(registry())

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from dxkit.calculators.registry import registry
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dxkit.calculators.registry import registry
 from dxkit.errors import InputError
 
 GOFF_EXAMPLE = dict(age_years=55, total_cholesterol_mg_dl=213, hdl_cholesterol_mg_dl=50, systolic_bp_mm_hg=120,

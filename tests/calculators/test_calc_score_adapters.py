@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from dxkit.evals.medcalc.adapters.scores import ADAPTERS, charlson, gcs, heart_score, sirs, sofa
 
 from dxkit.errors import InputError
+from dxkit.evals.medcalc.adapters.scores import ADAPTERS, charlson, gcs, heart_score, sirs, sofa
 
 SCORE_IDS = sorted(ADAPTERS)
 

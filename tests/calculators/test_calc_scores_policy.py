@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
+
 from dxkit.calculators.base import Measure, field_meta, literal_options
 from dxkit.calculators.registry import registry
-
 from dxkit.errors import InputError
 
 SCORE_IDS = ["cha2ds2_vasc", "wells_pe", "child_pugh", "wells_dvt", "rcri", "heart_score", "centor_mcisaac", "gcs",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from dxkit.calculators.registry import registry
 
 ALVARADO = dict(migration_to_rlq=False, anorexia=False, nausea_vomiting=False, rlq_tenderness=False,

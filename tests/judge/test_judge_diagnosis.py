@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from dxkit.evals.judge import judge_diagnosis
-from dxkit.evals.judge.agreement import agreement_report, rate_pairs
-from dxkit.evals.judge.pairs import DIFFERENT_PAIRS, SYNONYM_PAIRS
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from dxkit.errors import InputError
+from dxkit.evals.judge import judge_diagnosis
+from dxkit.evals.judge.agreement import agreement_report, rate_pairs
+from dxkit.evals.judge.pairs import DIFFERENT_PAIRS, SYNONYM_PAIRS
 
 
 def test_pair_lists_are_big_enough_and_distinct():

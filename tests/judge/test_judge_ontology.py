@@ -10,6 +10,8 @@ EXACT synonym 'heart attack' and xref ICD10CM:I21.
 from __future__ import annotations
 
 import pytest
+
+from dxkit.errors import InputError
 from dxkit.tools.ontology import (
     icd10_block,
     icd10_category,
@@ -20,8 +22,6 @@ from dxkit.tools.ontology import (
 )
 from dxkit.tools.ontology.abbreviations import CLINICAL_ABBREVIATIONS
 from dxkit.tools.ontology.text import normalise_text
-
-from dxkit.errors import InputError
 
 
 def test_icd_category_block_chapter():

@@ -7,9 +7,9 @@ from importlib import resources
 
 import numpy as np
 import pytest
-from dxkit.tools.prices import PriceTable
 
 from dxkit.errors import InputError
+from dxkit.tools.prices import PriceTable
 
 
 def _global_rates(path, code_column="HCPCS"):

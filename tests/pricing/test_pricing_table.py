@@ -8,6 +8,7 @@ NF RATE / F RATE) for imaging and procedures, rounded to cents.
 from __future__ import annotations
 
 import pytest
+
 from dxkit.tools.prices import PriceTable
 
 HAND_CHECKED = [

@@ -17,6 +17,9 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from pydantic import BaseModel, Field
+
+from dxkit.errors import InputError
 from dxkit.tools.ontology.abbreviations import CLINICAL_ABBREVIATIONS
 from dxkit.tools.ontology.doid import DiseaseOntology
 from dxkit.tools.ontology.fuzzy import NgramIndex
@@ -28,9 +31,6 @@ from dxkit.tools.ontology.text import (
     split_parenthetical,
     without_leading_qualifiers,
 )
-from pydantic import BaseModel, Field
-
-from dxkit.errors import InputError
 
 DEFAULT_THRESHOLD = 0.8
 FUZZY_CANDIDATES = 5

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 import numpy as np
-from dxkit.tools.ontology.fuzzy import NgramIndex
-from dxkit.tools.prices.matching import normalise_test_name
 from pydantic import BaseModel, Field
 
 from dxkit.errors import InputError
 from dxkit.settings import get_settings
+from dxkit.tools.ontology.fuzzy import NgramIndex
+from dxkit.tools.prices.matching import normalise_test_name
 
 DEFAULT_THRESHOLD = 0.75
 TYPO_RATIO = 0.88  # difflib ratio at or above which two names differ by a typo or two

@@ -16,7 +16,6 @@ from dxkit.calculators.base import (
 )
 from dxkit.calculators.fields import flag
 from dxkit.calculators.library._thresholds import BOTTOM, points_at_or_above
-
 from dxkit.errors import InputError
 
 # Knaus 1985, Table 1 (acute physiology score), rows as (lower bound, points), high to low.

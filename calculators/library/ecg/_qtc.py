@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dxkit.calculators.base import Band, CalcInputs, Reference
 from dxkit.calculators.fields import HeartRate, QtIntervalMs
-
 from dxkit.errors import InputError
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dxkit.calculators.base import Reference
-
 from dxkit.errors import InputError
 
 NORMAL_ANION_GAP = 12.0       # mEq/L, the midpoint used by the delta-gap convention

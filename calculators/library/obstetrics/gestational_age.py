@@ -5,7 +5,6 @@ from __future__ import annotations
 from dxkit.calculators.base import CalcInputs, Calculator, Computation
 from dxkit.calculators.fields import calendar_date
 from dxkit.calculators.library.obstetrics._dating import ACOG_700, LastMenstrualPeriod
-
 from dxkit.errors import InputError
 
 

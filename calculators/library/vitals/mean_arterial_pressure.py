@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dxkit.calculators.base import Band, CalcInputs, Calculator, Computation, Reference
 from dxkit.calculators.fields import DiastolicBp, SystolicBp
-
 from dxkit.errors import InputError
 
 

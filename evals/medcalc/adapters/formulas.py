@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dxkit.errors import InputError
 from dxkit.evals.medcalc.adapters.common import (
     Entities,
     compact,
@@ -14,8 +15,6 @@ from dxkit.evals.medcalc.adapters.common import (
     sex,
     value_only,
 )
-
-from dxkit.errors import InputError
 
 
 def _demographics(e: Entities) -> dict[str, Any]:

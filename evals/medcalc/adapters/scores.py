@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from dxkit.errors import InputError
 from dxkit.evals.medcalc.adapters.common import (
     Entities,
     compact,
@@ -23,8 +24,6 @@ from dxkit.evals.medcalc.adapters.common import (
     value_only,
     yes_no,
 )
-
-from dxkit.errors import InputError
 
 
 def any_yes(entities: Entities, *keys: str) -> bool | None:
